@@ -1,0 +1,18 @@
+package org.crossdefect.core.data;
+
+/** Ground truth of an image: good (normal) or anomalous (shows a defect). */
+public enum Label {
+    GOOD(0),
+    ANOMALOUS(1);
+
+    private final int value;
+
+    Label(int value) {
+        this.value = value;
+    }
+
+    /** @return 0 for good, 1 for anomalous: the value in predictions CSV files */
+    public int value() {
+        return value;
+    }
+}

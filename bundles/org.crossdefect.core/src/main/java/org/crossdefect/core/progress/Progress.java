@@ -1,0 +1,41 @@
+package org.crossdefect.core.progress;
+
+/**
+ * Receives progress of a long engine operation and tells it whether to stop. The CLI draws a
+ * progress bar from it, KNIME forwards it to the node's execution context.
+ *
+ * <p>Engine code calls {@link #checkCancelled()} at least once per image or batch, so a cancel
+ * takes effect quickly and the operation can clean up what it started.
+ */
+public interface Progress {
+
+    /** A progress sink that ignores updates and never cancels. */
+    Progress NONE = new Progress() {
+        @Override
+        public void update(long done, long total, String message) {
+            // nothing to show
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            return false;
+        }
+    };
+
+    /**
+     * @param done units of work finished so far
+     * @param total units of work in all, or -1 when unknown
+     * @param message what is being done, for a person
+     */
+    void update(long done, long total, String message);
+
+    /** @return whether the user asked to stop */
+    boolean cancelRequested();
+
+    /** @throws CancelledException if the user asked to stop */
+    default void checkCancelled() {
+        if (cancelRequested()) {
+            throw new CancelledException();
+        }
+    }
+}
