@@ -1,0 +1,218 @@
+package org.crossdefect.core.data;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes the image formats the product accepts (PNG, JPEG, BMP, TIFF; 8 or 16 bit; gray, RGB,
+ * RGBA) with the JDK's ImageIO, and turns every way a file can be broken into an
+ * {@link ImageReadException} that names the file.
+ *
+ * <p>ImageIO reports a cut-off JPEG only as a warning and returns the half image, so warnings
+ * count as errors here, and PNG/JPEG files are also checked for their end marker.
+ */
+public final class ImageFiles {
+
+    /** File extensions read as images (lower case, without dot). */
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "tif", "tiff");
+
+    private static final byte[] PNG_IEND = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+
+    private ImageFiles() {
+    }
+
+    /** @return whether the file name has one of the accepted image extensions */
+    public static boolean isImageFile(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** @return the file name without its extension */
+    public static String stem(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
+     * Decodes a whole image.
+     *
+     * @throws ImageReadException if the file is missing, unsupported, corrupt or truncated
+     */
+    public static BufferedImage read(Path path) throws ImageReadException {
+        if (!Files.isRegularFile(path)) {
+            throw new ImageReadException(path, "file does not exist or is not a regular file", false, null);
+        }
+        checkEndMarker(path);
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+            ImageReader reader = readerFor(path, in);
+            try {
+                reader.addIIOReadWarningListener(collectWarnings(warnings));
+                reader.setInput(in, true, true);
+                BufferedImage image = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    boolean truncated = warnings.stream()
+                            .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature end"));
+                    throw new ImageReadException(path, (truncated ? "truncated: " : "damaged: ")
+                            + String.join("; ", warnings) + "; replace the file with an intact copy",
+                            truncated, null);
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw truncated(path, e);
+        } catch (IOException | RuntimeException e) {
+            if (causedByEof(e)) {
+                throw truncated(path, e);
+            }
+            throw new ImageReadException(path, "cannot be decoded (" + describe(e)
+                    + "); replace it with an intact PNG, JPEG, BMP or TIFF file", false, e);
+        }
+    }
+
+    /**
+     * Checks that every sample of a mask is either 0 or the largest value of its bit depth (a
+     * binary mask, as MVTec's 0/255 masks). Alpha is ignored.
+     *
+     * @return null if the mask is binary, else a description of the first offending value
+     */
+    public static String nonBinaryValue(BufferedImage mask) {
+        if (mask.getColorModel() instanceof IndexColorModel palette) {
+            for (int y = 0; y < mask.getHeight(); y++) {
+                for (int x = 0; x < mask.getWidth(); x++) {
+                    int rgb = mask.getRGB(x, y);
+                    for (int shift = 0; shift <= 16; shift += 8) {
+                        int v = (rgb >> shift) & 0xFF;
+                        if (v != 0 && v != 255) {
+                            return "palette colour " + Integer.toHexString(rgb & 0xFFFFFF) + " at (" + x + ","
+                                    + y + ") in a mask with " + palette.getMapSize() + " colours";
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+        Raster raster = mask.getRaster();
+        int colourBands = mask.getColorModel().getNumColorComponents();
+        int[] row = new int[mask.getWidth()];
+        for (int band = 0; band < colourBands; band++) {
+            int max = (1 << raster.getSampleModel().getSampleSize(band)) - 1;
+            for (int y = 0; y < mask.getHeight(); y++) {
+                raster.getSamples(0, y, mask.getWidth(), 1, band, row);
+                for (int x = 0; x < row.length; x++) {
+                    if (row[x] != 0 && row[x] != max) {
+                        return "value " + row[x] + " at (" + x + "," + y + "), expected 0 or " + max;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static ImageReader readerFor(Path path, ImageInputStream in) throws ImageReadException {
+        if (in == null) {
+            throw new ImageReadException(path, "cannot be opened", false, null);
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new ImageReadException(path, "is not a PNG, JPEG, BMP or TIFF image (unknown or damaged header);"
+                    + " replace it with an intact image file", false, null);
+        }
+        return readers.next();
+    }
+
+    /** PNG must end with an IEND chunk, JPEG with an EOI marker; else the file was cut off. */
+    private static void checkEndMarker(Path path) throws ImageReadException {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean png = name.endsWith(".png");
+        boolean jpeg = name.endsWith(".jpg") || name.endsWith(".jpeg");
+        if (!png && !jpeg) {
+            return;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
+            long length = file.length();
+            if (png) {
+                if (length < 8 + PNG_IEND.length) {
+                    throw truncated(path, null);
+                }
+                byte[] tail = new byte[PNG_IEND.length];
+                file.seek(length - tail.length);
+                file.readFully(tail);
+                if (!java.util.Arrays.equals(tail, PNG_IEND) && looksLikePng(file)) {
+                    throw truncated(path, null);
+                }
+            } else {
+                // Some writers pad after the EOI marker; look for it in the last bytes.
+                int window = (int) Math.min(length, 256);
+                byte[] tail = new byte[window];
+                file.seek(length - window);
+                file.readFully(tail);
+                boolean eoi = false;
+                for (int i = 0; i + 1 < window; i++) {
+                    if (tail[i] == (byte) 0xFF && tail[i + 1] == (byte) 0xD9) {
+                        eoi = true;
+                    }
+                }
+                if (!eoi && length > 0) {
+                    throw truncated(path, null);
+                }
+            }
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageReadException(path, "cannot be read (" + describe(e) + ")", false, e);
+        }
+    }
+
+    private static boolean looksLikePng(RandomAccessFile file) throws IOException {
+        byte[] signature = new byte[8];
+        file.seek(0);
+        file.readFully(signature);
+        return signature[0] == (byte) 0x89 && signature[1] == 'P' && signature[2] == 'N' && signature[3] == 'G';
+    }
+
+    private static ImageReadException truncated(Path path, Throwable cause) {
+        return new ImageReadException(path, "truncated (the file ends before the image data does);"
+                + " copy or download it again", true, cause);
+    }
+
+    private static boolean causedByEof(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static IIOReadWarningListener collectWarnings(List<String> warnings) {
+        return (source, warning) -> warnings.add(warning);
+    }
+}

@@ -1,0 +1,140 @@
+package org.crossdefect.core.data;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.crossdefect.core.progress.CancelledException;
+import org.crossdefect.core.progress.Progress;
+
+/**
+ * Decodes every image and mask of a tree or dataset and reports <em>all</em> problems at once,
+ * so a user fixes a broken tree in one pass instead of one error per run.
+ */
+public final class TreeValidator {
+
+    private final int threads;
+
+    /** @param threads how many images to decode at once (at least 1) */
+    public TreeValidator(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Validates every image of the tree and its structure. */
+    public ValidationReport validateTree(MvtecTree tree, Progress progress) {
+        List<ValidationProblem> problems = new ArrayList<>(tree.structuralProblems());
+        problems.addAll(decodeProblems(tree.allImages(), progress));
+        return new ValidationReport(problems);
+    }
+
+    /**
+     * Validates what a dataset uses: the mapping against the tree, the structure of the
+     * dataset's categories and every image of the dataset.
+     */
+    public ValidationReport validateDataset(MvtecTree tree, DatasetMapping mapping, Progress progress) {
+        List<ValidationProblem> problems = new ArrayList<>(tree.mappingProblems(mapping));
+        if (!problems.isEmpty()) {
+            return new ValidationReport(problems);
+        }
+        List<ImageRecord> images;
+        try {
+            images = tree.datasetImages(mapping);
+        } catch (InvalidDatasetException e) {
+            return e.report();
+        }
+        Set<java.nio.file.Path> used = new HashSet<>();
+        images.forEach(r -> used.add(r.image()));
+        for (ValidationProblem p : tree.structuralProblems()) {
+            boolean ofDatasetCategory = mapping.categories().stream()
+                    .anyMatch(c -> p.path().startsWith(tree.root().resolve(c)));
+            boolean aboutOtherImage = p.kind() == ProblemKind.MISSING_MASK && !used.contains(p.path());
+            boolean aboutOtherFile = p.kind() == ProblemKind.UNSUPPORTED_FILE && !inDatasetFolder(tree, mapping, p);
+            if (ofDatasetCategory && !aboutOtherImage && !aboutOtherFile) {
+                problems.add(p);
+            }
+        }
+        problems.addAll(decodeProblems(images, progress));
+        return new ValidationReport(problems);
+    }
+
+    /** Decodes each image and its mask; checks the mask's size and values. */
+    public List<ValidationProblem> decodeProblems(Collection<ImageRecord> images, Progress progress) {
+        AtomicLong done = new AtomicLong();
+        long total = images.size();
+        progress.update(0, total, "checking images");
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> images.parallelStream()
+                    .flatMap(r -> {
+                        if (progress.cancelRequested()) {
+                            return java.util.stream.Stream.<ValidationProblem>empty();
+                        }
+                        List<ValidationProblem> found = check(r);
+                        long n = done.incrementAndGet();
+                        synchronized (progress) {
+                            progress.update(n, total, "checking images");
+                        }
+                        return found.stream();
+                    })
+                    .toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("image check failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            progress.checkCancelled();
+        }
+    }
+
+    private static List<ValidationProblem> check(ImageRecord record) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        BufferedImage image;
+        try {
+            image = ImageFiles.read(record.image());
+        } catch (ImageReadException e) {
+            problems.add(readProblem(e));
+            return problems;
+        }
+        if (record.mask() == null) {
+            return problems;
+        }
+        BufferedImage mask;
+        try {
+            mask = ImageFiles.read(record.mask());
+        } catch (ImageReadException e) {
+            problems.add(readProblem(e));
+            return problems;
+        }
+        if (mask.getWidth() != image.getWidth() || mask.getHeight() != image.getHeight()) {
+            problems.add(new ValidationProblem(ProblemKind.MASK_SIZE_MISMATCH, record.mask(),
+                    "mask is " + mask.getWidth() + "x" + mask.getHeight() + " but its image " + record.image()
+                            .getFileName() + " is " + image.getWidth() + "x" + image.getHeight()));
+        }
+        String nonBinary = ImageFiles.nonBinaryValue(mask);
+        if (nonBinary != null) {
+            problems.add(new ValidationProblem(ProblemKind.MASK_NOT_BINARY, record.mask(),
+                    "mask is not binary: " + nonBinary));
+        }
+        return problems;
+    }
+
+    private static ValidationProblem readProblem(ImageReadException e) {
+        return new ValidationProblem(e.truncated() ? ProblemKind.TRUNCATED_IMAGE : ProblemKind.UNREADABLE_IMAGE,
+                e.path(), e.reason());
+    }
+
+    private static boolean inDatasetFolder(MvtecTree tree, DatasetMapping mapping, ValidationProblem p) {
+        java.nio.file.Path parent = p.path().getParent();
+        String folder = parent.getFileName().toString();
+        String category = parent.getParent().getParent().getFileName().toString();
+        return ImageRecord.GOOD.equals(folder) || mapping.find(category, folder) != null;
+    }
+}
