@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  */
 final class CutDefect {
 
-    private static final double[] GAP = {18, 15, 14};
+    private static final double[] GAP = {8, 6, 6};
 
     private CutDefect() {
     }
@@ -89,9 +89,9 @@ final class CutDefect {
                 }
                 if (distanceToSegment(x + 0.5, y + 0.5, a, b) <= halfWidth) {
                     canvas.set(i,
-                            ValueNoise.lerp(canvas.red[i], GAP[0], 0.85),
-                            ValueNoise.lerp(canvas.green[i], GAP[1], 0.85),
-                            ValueNoise.lerp(canvas.blue[i], GAP[2], 0.85));
+                            ValueNoise.lerp(canvas.red[i], GAP[0], 0.9),
+                            ValueNoise.lerp(canvas.green[i], GAP[1], 0.9),
+                            ValueNoise.lerp(canvas.blue[i], GAP[2], 0.9));
                     mask[i] = true;
                 }
             }

@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 /** A hole: a dark, roughly elliptical opening with a torn rim around it. */
 final class HoleDefect {
 
-    private static final double[] OPENING = {22, 18, 16};
+    private static final double[] OPENING = {14, 11, 10};
     private static final double[] LIGHT_RIM = {232, 222, 208};
+    private static final double LIGHT_RIM_LUMINANCE = 0.299 * 232 + 0.587 * 222 + 0.114 * 208;
     /** Above this mean luminance a light rim would hardly show, so the rim is darkened instead. */
     private static final double BRIGHT_SURFACE = 140;
 
@@ -38,27 +39,39 @@ final class HoleDefect {
                     // Deepest (darkest) in the middle, a little of the surface colour near the edge.
                     double depth = 0.6 + 0.8 * q;
                     canvas.set(i,
-                            OPENING[0] * depth + 0.08 * canvas.red[i],
-                            OPENING[1] * depth + 0.08 * canvas.green[i],
-                            OPENING[2] * depth + 0.08 * canvas.blue[i]);
+                            OPENING[0] * depth + 0.05 * canvas.red[i],
+                            OPENING[1] * depth + 0.05 * canvas.green[i],
+                            OPENING[2] * depth + 0.05 * canvas.blue[i]);
                     mask[i] = true;
                 } else if (q < 1 + rim) {
                     // The rim fades outwards but stays a clear change to its outer edge.
-                    double strength = 0.85 - 0.35 * (q - 1) / rim;
-                    if (darkRim) {
-                        double keep = 1 - 0.55 * strength;
-                        canvas.set(i, canvas.red[i] * keep, canvas.green[i] * keep, canvas.blue[i] * keep);
-                    } else {
-                        canvas.set(i,
-                                ValueNoise.lerp(canvas.red[i], LIGHT_RIM[0], strength),
-                                ValueNoise.lerp(canvas.green[i], LIGHT_RIM[1], strength),
-                                ValueNoise.lerp(canvas.blue[i], LIGHT_RIM[2], strength));
-                    }
+                    paintRim(canvas, i, 0.85 - 0.35 * (q - 1) / rim, darkRim);
                     mask[i] = true;
                 }
             }
         }
         return mask;
+    }
+
+    /**
+     * Darkens or lightens one rim pixel. The whole rim goes one way, chosen by the surface's
+     * brightness, except single pixels that would barely change that way (a dark speck under a
+     * dark rim), which go the other way, so every masked pixel really differs from the surface.
+     */
+    private static void paintRim(Canvas canvas, int i, double strength, boolean darkRim) {
+        double lum = canvas.luminance(i);
+        double darkening = 0.55 * strength * lum;
+        double lightening = strength * (LIGHT_RIM_LUMINANCE - lum);
+        boolean darken = darkRim ? darkening >= 0.5 * lightening : darkening > 2 * lightening;
+        if (darken) {
+            double keep = 1 - 0.55 * strength;
+            canvas.set(i, canvas.red[i] * keep, canvas.green[i] * keep, canvas.blue[i] * keep);
+        } else {
+            canvas.set(i,
+                    ValueNoise.lerp(canvas.red[i], LIGHT_RIM[0], strength),
+                    ValueNoise.lerp(canvas.green[i], LIGHT_RIM[1], strength),
+                    ValueNoise.lerp(canvas.blue[i], LIGHT_RIM[2], strength));
+        }
     }
 
     private static double meanLuminance(Canvas canvas, int x0, int x1, int y0, int y1) {

@@ -58,36 +58,36 @@ final class StainDefect {
     }
 
     /**
-     * @return the stain's hue (0..1): the surface's mean hue turned by 60-180 degrees either way,
-     *     or any hue where the surface is grey
+     * @return the stain's hue (0..1): the surface's dominant hue turned by 60-180 degrees either
+     *     way, or any hue where the surface is grey
      */
     private static float stainHue(Canvas canvas, NoisyEllipse shape, int x0, int x1, int y0, int y1,
             SplittableRandom rng) {
-        double r = 0;
-        double g = 0;
-        double b = 0;
+        // Hue is an angle: average it as saturation-weighted unit vectors, so the near-random
+        // hue of grey pixels hardly counts.
+        double sumX = 0;
+        double sumY = 0;
+        double sumSaturation = 0;
         int count = 0;
+        float[] hsb = new float[3];
         for (int y = y0; y <= y1; y++) {
             for (int x = x0; x <= x1; x++) {
                 int i = y * canvas.size + x;
                 if (canvas.object[i] && shape.relativeDistance(x, y) < 1) {
-                    r += canvas.red[i];
-                    g += canvas.green[i];
-                    b += canvas.blue[i];
+                    Color.RGBtoHSB(to8Bit(canvas.red[i]), to8Bit(canvas.green[i]), to8Bit(canvas.blue[i]), hsb);
+                    sumX += hsb[1] * Math.cos(2 * Math.PI * hsb[0]);
+                    sumY += hsb[1] * Math.sin(2 * Math.PI * hsb[0]);
+                    sumSaturation += hsb[1];
                     count++;
                 }
             }
         }
         double turn = (60 + 120 * rng.nextDouble()) / 360 * (rng.nextBoolean() ? 1 : -1);
         double anyHue = rng.nextDouble();
-        if (count == 0) {
+        if (count == 0 || sumSaturation / count < GREY) {
             return (float) anyHue;
         }
-        float[] mean = Color.RGBtoHSB(to8Bit(r / count), to8Bit(g / count), to8Bit(b / count), null);
-        if (mean[1] < GREY) {
-            return (float) anyHue;
-        }
-        double hue = mean[0] + turn;
+        double hue = Math.atan2(sumY, sumX) / (2 * Math.PI) + turn;
         return (float) (hue - Math.floor(hue));
     }
 
