@@ -2,6 +2,7 @@ package org.crossdefect.core.data;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.crossdefect.core.io.AtomicFiles;
 
 /**
  * Finds a dataset by name (the built-in hole, cut, color) or reads a user's mapping file.
@@ -91,6 +94,24 @@ public final class DatasetMappings {
         } catch (IllegalArgumentException e) {
             throw new MappingFileException(file + ": " + e.getMessage() + "; remove the repeated line", e);
         }
+    }
+
+    /** Writes a mapping file that {@link #read} reads back to an equal mapping (atomically). */
+    public static void write(DatasetMapping mapping, Path file) throws IOException {
+        if (!ImageFiles.stem(file).equals(mapping.name())) {
+            throw new IllegalArgumentException("a mapping file is named after its dataset: " + mapping.name()
+                    + ".csv, not " + file.getFileName());
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CATEGORY, FOLDER, DEFECT_TYPE)
+                .setRecordSeparator('\n').get();
+        AtomicFiles.writeFile(file, tmp -> {
+            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                    CSVPrinter printer = new CSVPrinter(writer, format)) {
+                for (MappingEntry e : mapping.entries()) {
+                    printer.printRecord(e.category(), e.folder(), e.defectType());
+                }
+            }
+        });
     }
 
     private static MappingEntry entry(Path file, String dataset, CSVRecord row, boolean hasType)

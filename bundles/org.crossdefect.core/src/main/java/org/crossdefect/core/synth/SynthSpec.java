@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crossdefect.core.data.BuiltInMappings;
+import org.crossdefect.core.data.DatasetMapping;
+import org.crossdefect.core.data.MappingEntry;
 import org.crossdefect.core.data.BuiltInMappings.PaperCategory;
 import org.crossdefect.core.data.BuiltInMappings.PaperFolder;
 
@@ -101,6 +103,31 @@ public record SynthSpec(List<CategorySpec> categories, int imageSize, long seed)
                     folders.getOrDefault(c.name(), List.of())));
         }
         return new SynthSpec(categories, imageSize, seed);
+    }
+
+    /**
+     * One dataset per defect kind the spec draws (named "hole", "cut", "color"), with every
+     * category's folders of that kind, so the tree can be used like the paper's datasets. For
+     * {@link #paperShaped} these equal the built-in mappings.
+     */
+    public List<DatasetMapping> datasetMappings() {
+        List<DatasetMapping> mappings = new ArrayList<>();
+        for (DefectKind kind : DefectKind.values()) {
+            List<MappingEntry> entries = new ArrayList<>();
+            for (CategorySpec c : categories) {
+                for (DefectFolderSpec d : c.defects()) {
+                    if (d.kind() == kind && d.count() > 0) {
+                        entries.add(new MappingEntry(c.name(), d.folder(), kind.folderName()));
+                    }
+                }
+            }
+            // By category name, as the paper's Table 1; a category's folders keep their order.
+            entries.sort(java.util.Comparator.comparing(MappingEntry::category));
+            if (!entries.isEmpty()) {
+                mappings.add(new DatasetMapping(kind.folderName(), entries));
+            }
+        }
+        return mappings;
     }
 
     /** @return the number of images (not counting masks) the spec writes */

@@ -15,13 +15,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.crossdefect.core.data.DatasetMapping;
+import org.crossdefect.core.data.DatasetMappings;
 import org.crossdefect.core.io.AtomicFiles;
 import org.crossdefect.core.progress.Progress;
 
 /**
  * Writes a synthetic dataset in the MVTec AD layout:
  * {@code <category>/train/good}, {@code <category>/test/good}, {@code <category>/test/<defect>}
- * and {@code <category>/ground_truth/<defect>/NNN_mask.png}.
+ * and {@code <category>/ground_truth/<defect>/NNN_mask.png}, plus one dataset mapping file
+ * {@code <kind>.csv} per defect kind at the root ({@link SynthSpec#datasetMappings()}).
  *
  * <p>Every image is drawn from its own random source, seeded from the spec's seed and the image's
  * place in the tree, so the output is byte-identical for the same spec whatever the thread count
@@ -70,6 +73,10 @@ public final class SyntheticMvtecGenerator {
             throws IOException {
         for (Path folder : ImageJob.folders(spec, root)) {
             Files.createDirectories(folder);
+        }
+        // Mapping files beside the categories (the reader takes only folders as categories).
+        for (DatasetMapping mapping : spec.datasetMappings()) {
+            DatasetMappings.write(mapping, root.resolve(mapping.name() + ".csv"));
         }
         int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
