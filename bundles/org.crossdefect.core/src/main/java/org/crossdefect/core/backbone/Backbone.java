@@ -1,0 +1,235 @@
+package org.crossdefect.core.backbone;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.crossdefect.core.image.Preprocessing;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * A pretrained network seen as images in, named feature maps out, with the preprocessing it
+ * expects. Its weights live in its own native memory scope, on its device, until it is closed.
+ *
+ * <p>Callers run a batch inside a scope: {@code try (NDManager scope = backbone.newScope()) { ...
+ * backbone.features(scope.create(...)) ... }}; everything a forward pass makes is freed with
+ * the scope, so native memory does not grow with the number of images.
+ */
+public final class Backbone implements AutoCloseable {
+
+    /** The paper's input size: resize to 256, centre-crop 224. */
+    public static final int RESIZE = 256;
+    public static final int CROP = 224;
+
+    private final Architecture architecture;
+    private final List<String> layers;
+    private final String id;
+    private final Device device;
+    private final NDManager manager;
+    private final FeatureNetwork network;
+    private final Preprocessing preprocessing;
+    private final List<Shape> featureShapes;
+
+    private Backbone(Architecture architecture, List<String> layers, String id, Device device, NDManager manager,
+            FeatureNetwork network) throws BackboneException {
+        this.architecture = architecture;
+        this.layers = List.copyOf(layers);
+        this.id = id;
+        this.device = device;
+        this.manager = manager;
+        this.network = network;
+        this.preprocessing = new Preprocessing(RESIZE, CROP, architecture.normalization());
+        this.featureShapes = probeShapes();
+    }
+
+    /**
+     * Builds a backbone: finds and checks its weights, then runs one probe image through it to
+     * learn (and check) the shapes of its feature maps.
+     */
+    public static Backbone load(BackboneSpec spec) throws BackboneException {
+        Device device = DjlRuntime.device(spec.device());
+        Architecture a = spec.architecture();
+        NDManager manager = DjlRuntime.newManager(device);
+        try {
+            if (a == Architecture.TORCHSCRIPT) {
+                Path file = WeightsLocator.locate(spec);
+                TorchScriptNetwork net = TorchScriptNetwork.load(file, device, manager);
+                List<String> layers = spec.layers().isEmpty() ? net.layerNames() : spec.layers();
+                checkLayers(a, net.layerNames(), layers);
+                return new Backbone(a, layers, a.id() + layers + "@" + digest(file), device, manager, net);
+            }
+            List<String> layers = spec.effectiveLayers();
+            checkLayers(a, a.layerNames(), layers);
+            String last = deepest(a, layers);
+            String source;
+            Weights weights;
+            try (NDManager loading = manager.newSubManager()) {
+                if (spec.randomWeights()) {
+                    weights = randomWeights(a.expectedTensors(last), loading);
+                    source = "random";
+                } else {
+                    Path file = WeightsLocator.locate(spec);
+                    weights = Weights.read(file, loading);
+                    source = digest(file);
+                }
+                weights.check(a.id(), a.expectedTensors(last));
+                FeatureNetwork network = a.build(weights, last, manager);
+                return new Backbone(a, layers, a.id() + layers + "@" + source, device, manager, network);
+            }
+        } catch (BackboneException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** @return identifies network, weights and layers: embeddings with equal ids are interchangeable */
+    public String id() {
+        return id;
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public List<String> layers() {
+        return layers;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** @return each feature map's shape for one image: (C, H, W) */
+    public List<Shape> featureShapes() {
+        return featureShapes;
+    }
+
+    /** @return channels of all feature maps together: the patch embedding's dimension D */
+    public int embeddingDim() {
+        return (int) featureShapes.stream().mapToLong(s -> s.get(0)).sum();
+    }
+
+    /** @return the patch grid: the first (shallowest) map's height and width */
+    public int gridHeight() {
+        return (int) featureShapes.get(0).get(1);
+    }
+
+    public int gridWidth() {
+        return (int) featureShapes.get(0).get(2);
+    }
+
+    /** @return a scope for one batch on the backbone's device; close it when the batch is done */
+    public NDManager newScope() {
+        return manager.newSubManager();
+    }
+
+    /**
+     * @param batch normalised images, [N, 3, 224, 224], in a scope of this backbone
+     * @return the feature maps in layer order, owned by the batch's manager
+     */
+    public NDList features(NDArray batch) {
+        return network.forward(batch, layers);
+    }
+
+    @Override
+    public void close() {
+        network.close();
+        manager.close();
+    }
+
+    private List<Shape> probeShapes() throws BackboneException {
+        try (NDManager scope = newScope()) {
+            NDList maps = features(scope.zeros(new Shape(1, 3, CROP, CROP)));
+            List<Shape> shapes = new ArrayList<>();
+            for (int i = 0; i < maps.size(); i++) {
+                Shape s = maps.get(i).getShape();
+                if (s.dimension() != 4 || s.get(0) != 1 || s.get(1) < 1 || s.get(2) < 1 || s.get(3) < 1) {
+                    throw new BackboneException(id + ": output " + i + " (" + layers.get(i) + ") has shape " + s
+                            + " for one 224x224 image; feature maps must be [1, C, H, W]");
+                }
+                shapes.add(new Shape(s.get(1), s.get(2), s.get(3)));
+            }
+            if (shapes.isEmpty()) {
+                throw new BackboneException(id + " returned no feature map for a 224x224 image");
+            }
+            return List.copyOf(shapes);
+        }
+    }
+
+    private static void checkLayers(Architecture a, List<String> available, List<String> layers)
+            throws BackboneException {
+        for (String layer : layers) {
+            if (!available.contains(layer)) {
+                throw new BackboneException("backbone " + a.id() + " has no layer '" + layer + "'; choose from "
+                        + available);
+            }
+        }
+        if (layers.isEmpty()) {
+            throw new BackboneException("backbone " + a.id() + ": no feature layer chosen");
+        }
+    }
+
+    private static String deepest(Architecture a, List<String> layers) {
+        List<String> all = a.layerNames();
+        return layers.stream().max((x, y) -> Integer.compare(all.indexOf(x), all.indexOf(y))).orElseThrow();
+    }
+
+    /** He-initialised weights (seeded), batch norms near identity: realistic speed, meaningless output. */
+    private static Weights randomWeights(List<TensorSpec> specs, NDManager manager) {
+        SplittableRandom random = new SplittableRandom(42);
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (TensorSpec spec : specs) {
+            long[] shape = spec.shape();
+            int n = (int) new Shape(shape).size();
+            float[] values = new float[n];
+            String name = spec.name();
+            if (name.endsWith("running_var")) {
+                java.util.Arrays.fill(values, 1f);
+            } else if (shape.length == 4) {
+                double std = Math.sqrt(2.0 / (shape[1] * shape[2] * shape[3]));
+                for (int i = 0; i < n; i++) {
+                    values[i] = (float) (random.nextDouble(-1, 1) * std * Math.sqrt(3));
+                }
+            } else if (name.endsWith(".weight")) {
+                java.util.Arrays.fill(values, 1f);
+            }
+            tensors.put(name, manager.create(values, new Shape(shape)));
+        }
+        return Weights.of("random weights", tensors);
+    }
+
+    /** @return "sha256:" and the first 16 hex digits of the file's SHA-256 */
+    static String digest(Path file) throws BackboneException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // reading feeds the digest
+            }
+            byte[] hash = ((DigestInputStream) in).getMessageDigest().digest();
+            return "sha256:" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (IOException e) {
+            throw new BackboneException("weights file " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

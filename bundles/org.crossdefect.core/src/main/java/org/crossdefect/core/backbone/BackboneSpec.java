@@ -1,0 +1,52 @@
+package org.crossdefect.core.backbone;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What backbone to load and where from.
+ *
+ * @param architecture the network
+ * @param weights the weights file (safetensors/npz, or a TorchScript file for
+ *     {@link Architecture#TORCHSCRIPT}); null to look for {@link Architecture#weightsFileName()}
+ *     in the weights folders ({@link WeightsLocator})
+ * @param randomWeights use seeded random weights instead of a file (for speed measurements only)
+ * @param layers feature layers, shallow first; empty for the architecture's defaults
+ * @param device "auto", "cpu" or "gpu:N"
+ */
+public record BackboneSpec(Architecture architecture, Path weights, boolean randomWeights, List<String> layers,
+        String device) {
+
+    public BackboneSpec {
+        layers = List.copyOf(layers);
+        if (randomWeights && weights != null) {
+            throw new IllegalArgumentException("give either a weights file or random weights, not both");
+        }
+    }
+
+    /** The architecture's weights from the weights folders, default layers, device auto. */
+    public static BackboneSpec of(Architecture architecture) {
+        return new BackboneSpec(architecture, null, false, List.of(), "auto");
+    }
+
+    public BackboneSpec withWeights(Path file) {
+        return new BackboneSpec(architecture, file, false, layers, device);
+    }
+
+    public BackboneSpec withRandomWeights() {
+        return new BackboneSpec(architecture, null, true, layers, device);
+    }
+
+    public BackboneSpec withLayers(List<String> newLayers) {
+        return new BackboneSpec(architecture, weights, randomWeights, newLayers, device);
+    }
+
+    public BackboneSpec withDevice(String newDevice) {
+        return new BackboneSpec(architecture, weights, randomWeights, layers, newDevice);
+    }
+
+    /** @return the layers to use: the given ones or the architecture's defaults */
+    public List<String> effectiveLayers() {
+        return layers.isEmpty() ? architecture.defaultLayers() : layers;
+    }
+}

@@ -1,0 +1,69 @@
+package org.crossdefect.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+
+import org.crossdefect.core.data.ImageFiles;
+import org.crossdefect.core.testing.SharedData;
+import org.junit.jupiter.api.Test;
+
+class PreprocessingTest {
+
+    private static final Preprocessing PAPER = new Preprocessing(256, 224, Normalization.IMAGENET);
+
+    /** Our resize + crop of bottle/train/good/000.png equals Pillow's, byte for byte. */
+    @Test
+    void bottleCropEqualsPillowReferenceExactly() throws Exception {
+        BufferedImage original = ImageFiles.read(SharedData.mvtecRoot().resolve("bottle/train/good/000.png"));
+        int[][] ours = PAPER.resizedCrop(original);
+        int[][] reference = RgbPixels.of(ImageFiles.read(SharedData.reference("bottle_train_good_000_crop224.png")));
+        long sum = 0;
+        for (int c = 0; c < 3; c++) {
+            for (int v : ours[c]) {
+                sum += v;
+            }
+        }
+        assertEquals(15348393L, sum, "reference checksum of the crop");
+        assertEquals(40, ours[0][112 * 224 + 112]);
+        assertEquals(44, ours[1][112 * 224 + 112]);
+        assertEquals(49, ours[2][112 * 224 + 112]);
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(reference[c], ours[c], "channel " + c);
+        }
+    }
+
+    @Test
+    void grayAndSixteenBitImagesBecomeRgbLikePillow() {
+        BufferedImage gray16 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        gray16.getRaster().setSample(0, 0, 0, 65535);
+        gray16.getRaster().setSample(1, 0, 0, 257 * 100);
+        int[][] rgb = RgbPixels.of(gray16);
+        assertArrayEquals(new int[] {255, 100}, rgb[0]);
+        assertArrayEquals(rgb[0], rgb[2]);
+        BufferedImage gray8 = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+        gray8.getRaster().setSample(0, 0, 0, 77);
+        assertEquals(77, RgbPixels.of(gray8)[1][0], "no sRGB conversion of gray");
+        BufferedImage argb = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        argb.setRGB(0, 0, 0x10203040);
+        assertArrayEquals(new int[] {0x20}, RgbPixels.of(argb)[0], "alpha dropped, not composited");
+    }
+
+    @Test
+    void maskFractionsAreAreaAveragesOverPatchCells() {
+        // A 256x256 mask whose left half is defect: after the crop (cols 16..239) the left
+        // 112 columns are defect, so patches 0..13 of each row are full and 14..27 empty.
+        BufferedImage mask = new BufferedImage(256, 256, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 128; x++) {
+                mask.getRaster().setSample(x, y, 0, 255);
+            }
+        }
+        float[] fractions = PAPER.maskFractions(mask, 28, 28);
+        assertEquals(784, fractions.length);
+        assertEquals(1f, fractions[13], 1e-6);
+        assertEquals(0f, fractions[14], 1e-6);
+        assertEquals(1f, fractions[27 * 28], 1e-6);
+    }
+}
