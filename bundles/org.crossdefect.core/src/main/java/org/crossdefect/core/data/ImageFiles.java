@@ -5,10 +5,11 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -57,12 +58,35 @@ public final class ImageFiles {
      * @throws ImageReadException if the file is missing, unsupported, corrupt or truncated
      */
     public static BufferedImage read(Path path) throws ImageReadException {
+        return decode(readBytes(path), path);
+    }
+
+    /**
+     * Reads a file's bytes (to hash and decode them without reading the file twice).
+     *
+     * @throws ImageReadException if the file is missing or unreadable
+     */
+    public static byte[] readBytes(Path path) throws ImageReadException {
         if (!Files.isRegularFile(path)) {
             throw new ImageReadException(path, "file does not exist or is not a regular file", false, null);
         }
-        checkEndMarker(path);
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new ImageReadException(path, "cannot be read (" + describe(e) + ")", false, e);
+        }
+    }
+
+    /**
+     * Decodes an image from its file's bytes.
+     *
+     * @param path names the file in errors
+     * @throws ImageReadException if the bytes are unsupported, corrupt or truncated
+     */
+    public static BufferedImage decode(byte[] bytes, Path path) throws ImageReadException {
+        checkEndMarker(bytes, path);
         List<String> warnings = new ArrayList<>();
-        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(path, in);
             try {
                 reader.addIIOReadWarningListener(collectWarnings(warnings));
@@ -144,53 +168,28 @@ public final class ImageFiles {
     }
 
     /** PNG must end with an IEND chunk, JPEG with an EOI marker; else the file was cut off. */
-    private static void checkEndMarker(Path path) throws ImageReadException {
+    private static void checkEndMarker(byte[] bytes, Path path) throws ImageReadException {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean png = name.endsWith(".png");
-        boolean jpeg = name.endsWith(".jpg") || name.endsWith(".jpeg");
-        if (!png && !jpeg) {
-            return;
-        }
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
-            long length = file.length();
-            if (png) {
-                if (length < 8 + PNG_IEND.length) {
-                    throw truncated(path, null);
-                }
-                byte[] tail = new byte[PNG_IEND.length];
-                file.seek(length - tail.length);
-                file.readFully(tail);
-                if (!java.util.Arrays.equals(tail, PNG_IEND) && looksLikePng(file)) {
-                    throw truncated(path, null);
-                }
-            } else {
-                // Some writers pad after the EOI marker; look for it in the last bytes.
-                int window = (int) Math.min(length, 256);
-                byte[] tail = new byte[window];
-                file.seek(length - window);
-                file.readFully(tail);
-                boolean eoi = false;
-                for (int i = 0; i + 1 < window; i++) {
-                    if (tail[i] == (byte) 0xFF && tail[i + 1] == (byte) 0xD9) {
-                        eoi = true;
-                    }
-                }
-                if (!eoi && length > 0) {
-                    throw truncated(path, null);
+        int length = bytes.length;
+        if (name.endsWith(".png")) {
+            boolean signature = length >= 8 && bytes[0] == (byte) 0x89 && bytes[1] == 'P' && bytes[2] == 'N'
+                    && bytes[3] == 'G';
+            if (signature && (length < 8 + PNG_IEND.length
+                    || !Arrays.equals(bytes, length - PNG_IEND.length, length, PNG_IEND, 0, PNG_IEND.length))) {
+                throw truncated(path, null);
+            }
+        } else if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            // Some writers pad after the EOI marker; look for it in the last bytes.
+            boolean eoi = false;
+            for (int i = Math.max(0, length - 256); i + 1 < length; i++) {
+                if (bytes[i] == (byte) 0xFF && bytes[i + 1] == (byte) 0xD9) {
+                    eoi = true;
                 }
             }
-        } catch (ImageReadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ImageReadException(path, "cannot be read (" + describe(e) + ")", false, e);
+            if (!eoi && length > 0) {
+                throw truncated(path, null);
+            }
         }
-    }
-
-    private static boolean looksLikePng(RandomAccessFile file) throws IOException {
-        byte[] signature = new byte[8];
-        file.seek(0);
-        file.readFully(signature);
-        return signature[0] == (byte) 0x89 && signature[1] == 'P' && signature[2] == 'N' && signature[3] == 'G';
     }
 
     private static ImageReadException truncated(Path path, Throwable cause) {

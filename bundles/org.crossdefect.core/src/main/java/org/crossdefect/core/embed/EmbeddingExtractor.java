@@ -1,0 +1,233 @@
+package org.crossdefect.core.embed;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.crossdefect.core.backbone.Backbone;
+import org.crossdefect.core.data.ImageFiles;
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.progress.Progress;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Embeds images into an {@link EmbeddingStore}, skipping those already there. Decoding and
+ * preprocessing of the next batch run on worker threads while the backbone computes the current
+ * one, and finished embeddings are written by a separate thread, so the backbone is kept busy.
+ * Native memory is scoped per batch and does not grow with the number of images.
+ */
+public final class EmbeddingExtractor {
+
+    /** An image and the key of its embeddings in the store. */
+    public record EmbeddedImage(ImageRecord image, String key) {
+    }
+
+    /**
+     * @param images every image asked for, in order, with its key
+     * @param computed images run through the backbone now
+     * @param reused images whose embeddings were already in the store
+     */
+    public record Result(List<EmbeddedImage> images, int computed, int reused) {
+    }
+
+    /** An image read, hashed and (unless already stored) preprocessed. */
+    private record Prepared(ImageRecord image, String key, float[] input, float[] maskFractions) {
+    }
+
+    private final Backbone backbone;
+    private final EmbeddingStore store;
+    private final int batchSize;
+    private final int workers;
+    private final AtomicLong forwardImages = new AtomicLong();
+
+    /**
+     * @param batchSize images per forward pass
+     * @param workers threads that decode and preprocess (at least 1)
+     */
+    public EmbeddingExtractor(Backbone backbone, EmbeddingStore store, int batchSize, int workers) {
+        store.requireBackbone(backbone.id());
+        this.backbone = backbone;
+        this.store = store;
+        this.batchSize = Math.max(1, batchSize);
+        this.workers = Math.max(1, workers);
+    }
+
+    /** Opens the store part of a backbone under {@code storeRoot} and returns an extractor for it. */
+    public static EmbeddingExtractor create(Backbone backbone, java.nio.file.Path storeRoot, int batchSize,
+            int workers) throws IOException {
+        EmbeddingStore store = EmbeddingStore.open(storeRoot, backbone.id(),
+                backbone.gridHeight() * backbone.gridWidth(), backbone.embeddingDim());
+        return new EmbeddingExtractor(backbone, store, batchSize, workers);
+    }
+
+    public EmbeddingStore store() {
+        return store;
+    }
+
+    /** @return images sent through the backbone by this extractor so far */
+    public long forwardImages() {
+        return forwardImages.get();
+    }
+
+    /**
+     * Makes sure every image has embeddings in the store.
+     *
+     * @throws IOException if an image cannot be read or decoded (the message names it)
+     * @throws org.crossdefect.core.progress.CancelledException if the progress asked to stop;
+     *     embeddings finished so far stay in the store, so a new run resumes
+     */
+    public Result embed(List<ImageRecord> images, Progress progress) throws IOException {
+        ExecutorService prepare = Executors.newFixedThreadPool(workers, daemon("crossdefect-prepare"));
+        ExecutorService writer = Executors.newSingleThreadExecutor(daemon("crossdefect-store"));
+        List<EmbeddedImage> result = new ArrayList<>(images.size());
+        Deque<List<Future<Prepared>>> inFlight = new ArrayDeque<>();
+        Deque<Future<?>> writes = new ArrayDeque<>();
+        int computed = 0;
+        int next = 0;
+        try {
+            progress.update(0, images.size(), "embedding images");
+            // Keep two batches in preparation: the one the backbone takes next and the one after.
+            while (next < images.size() && inFlight.size() < 2) {
+                inFlight.add(submit(prepare, images, next));
+                next += batchSize;
+            }
+            while (!inFlight.isEmpty()) {
+                progress.checkCancelled();
+                List<Prepared> batch = new ArrayList<>();
+                for (Future<Prepared> f : inFlight.removeFirst()) {
+                    batch.add(await(f));
+                }
+                if (next < images.size()) {
+                    inFlight.add(submit(prepare, images, next));
+                    next += batchSize;
+                }
+                List<Prepared> missing = batch.stream().filter(p -> p.input() != null).toList();
+                if (!missing.isEmpty()) {
+                    List<PatchEmbeddings> embeddings = forward(missing);
+                    computed += missing.size();
+                    writes.add(writer.submit(() -> {
+                        for (PatchEmbeddings e : embeddings) {
+                            store.put(e);
+                        }
+                        return null;
+                    }));
+                }
+                while (writes.size() > 2) {
+                    await(writes.removeFirst());
+                }
+                batch.forEach(p -> result.add(new EmbeddedImage(p.image(), p.key())));
+                progress.update(result.size(), images.size(), "embedding images");
+            }
+            while (!writes.isEmpty()) {
+                await(writes.removeFirst());
+            }
+        } finally {
+            prepare.shutdownNow();
+            writer.shutdown();
+            awaitQuietly(writer);
+            awaitQuietly(prepare);
+        }
+        return new Result(result, computed, images.size() - computed);
+    }
+
+    private List<Future<Prepared>> submit(ExecutorService pool, List<ImageRecord> images, int from) {
+        List<Future<Prepared>> futures = new ArrayList<>();
+        for (int i = from; i < Math.min(from + batchSize, images.size()); i++) {
+            ImageRecord image = images.get(i);
+            futures.add(pool.submit(() -> prepare(image)));
+        }
+        return futures;
+    }
+
+    private Prepared prepare(ImageRecord image) throws IOException {
+        byte[] bytes = ImageFiles.readBytes(image.image());
+        byte[] maskBytes = image.mask() == null ? null : ImageFiles.readBytes(image.mask());
+        String key = EmbeddingStore.key(bytes, maskBytes);
+        if (store.contains(key)) {
+            return new Prepared(image, key, null, null);
+        }
+        BufferedImage decoded = ImageFiles.decode(bytes, image.image());
+        float[] input = backbone.preprocessing().input(decoded);
+        float[] fractions = null;
+        if (maskBytes != null) {
+            BufferedImage mask = ImageFiles.decode(maskBytes, image.mask());
+            fractions = backbone.preprocessing().maskFractions(mask, backbone.gridHeight(), backbone.gridWidth());
+        }
+        return new Prepared(image, key, input, fractions);
+    }
+
+    private List<PatchEmbeddings> forward(List<Prepared> batch) {
+        int n = batch.size();
+        int crop = Backbone.CROP;
+        int perImage = 3 * crop * crop;
+        float[] inputs = new float[n * perImage];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(batch.get(i).input(), 0, inputs, i * perImage, perImage);
+        }
+        float[] values;
+        try (NDManager scope = backbone.newScope()) {
+            NDArray x = scope.create(inputs, new Shape(n, 3, crop, crop));
+            values = PatchEmbedder.embed(backbone.features(x)).toFloatArray();
+        }
+        forwardImages.addAndGet(n);
+        int patches = store.patches();
+        int dim = store.dim();
+        List<PatchEmbeddings> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] one = new float[patches * dim];
+            System.arraycopy(values, i * patches * dim, one, 0, one.length);
+            Prepared p = batch.get(i);
+            out.add(new PatchEmbeddings(p.key(), patches, dim, one, p.maskFractions()));
+        }
+        return out;
+    }
+
+    private static <T> T await(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while embedding");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            // Writes in progress finish so no temporary file is left; a store file is complete or absent.
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+}

@@ -1,0 +1,233 @@
+package org.crossdefect.core.embed;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.io.AtomicFiles;
+
+/**
+ * Patch embeddings on disk, one file per image, named by the image's content (and its mask's), in
+ * a folder per backbone. So re-running a method, another method, or an interrupted run reuses
+ * what was computed, and no method needs all embeddings in memory: it streams them image by
+ * image. Each file is written to a temporary name and moved into place.
+ *
+ * <p>File layout (little endian): magic {@code CDEMB001}, int patches, int dim, int hasMask, then
+ * patches x dim float32, then (if hasMask) patches float32 mask fractions.
+ */
+public final class EmbeddingStore {
+
+    private static final byte[] MAGIC = "CDEMB001".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER = MAGIC.length + 3 * Integer.BYTES;
+    private static final String INFO = "backbone.properties";
+
+    private final Path folder;
+    private final String backboneId;
+    private final int patches;
+    private final int dim;
+
+    private EmbeddingStore(Path folder, String backboneId, int patches, int dim) {
+        this.folder = folder;
+        this.backboneId = backboneId;
+        this.patches = patches;
+        this.dim = dim;
+    }
+
+    /**
+     * Opens (or creates) the part of a store that holds one backbone's embeddings.
+     *
+     * @param root the store's folder; several backbones share it
+     */
+    public static EmbeddingStore open(Path root, String backboneId, int patches, int dim) throws IOException {
+        Path folder = root.resolve(sha256Hex(backboneId.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+        Path info = folder.resolve(INFO);
+        if (Files.isRegularFile(info)) {
+            EmbeddingStore existing = read(folder);
+            if (!existing.backboneId.equals(backboneId) || existing.patches != patches || existing.dim != dim) {
+                throw new IOException("embedding store " + folder + " holds " + existing.describe() + ", not "
+                        + backboneId + " (" + patches + " x " + dim + "); delete the folder or use another store");
+            }
+            return existing;
+        }
+        Files.createDirectories(folder);
+        Properties p = new Properties();
+        p.setProperty("backbone", backboneId);
+        p.setProperty("patches", Integer.toString(patches));
+        p.setProperty("dim", Integer.toString(dim));
+        AtomicFiles.writeFile(info, tmp -> {
+            try (var out = Files.newOutputStream(tmp)) {
+                p.store(out, "CrossDefect embedding store");
+            }
+        });
+        return new EmbeddingStore(folder, backboneId, patches, dim);
+    }
+
+    /** @return the backbones whose embeddings a store root holds */
+    public static List<EmbeddingStore> list(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var dirs = Files.list(root)) {
+            List<Path> folders = dirs.filter(d -> Files.isRegularFile(d.resolve(INFO))).sorted().toList();
+            java.util.ArrayList<EmbeddingStore> stores = new java.util.ArrayList<>();
+            for (Path d : folders) {
+                stores.add(read(d));
+            }
+            return stores;
+        }
+    }
+
+    private static EmbeddingStore read(Path folder) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(folder.resolve(INFO))) {
+            p.load(in);
+        }
+        return new EmbeddingStore(folder, p.getProperty("backbone"), Integer.parseInt(p.getProperty("patches")),
+                Integer.parseInt(p.getProperty("dim")));
+    }
+
+    public String backboneId() {
+        return backboneId;
+    }
+
+    public int patches() {
+        return patches;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * @throws IllegalStateException if the store holds another backbone's embeddings: mixing
+     *     them would silently compare incomparable vectors
+     */
+    public void requireBackbone(String expectedBackboneId) {
+        if (!backboneId.equals(expectedBackboneId)) {
+            throw new IllegalStateException("the embedding store " + folder + " holds embeddings of " + backboneId
+                    + " but the model uses " + expectedBackboneId + "; embed the images with that backbone");
+        }
+    }
+
+    /** @return the content key of an image: SHA-256 of its bytes and of its mask's */
+    public static String key(byte[] imageBytes, byte[] maskBytes) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(imageBytes);
+            if (maskBytes != null) {
+                digest.update((byte) 1);
+                digest.update(maskBytes);
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the content key of an image record (reads the files) */
+    public static String key(ImageRecord record) throws IOException {
+        byte[] mask = record.mask() == null ? null : Files.readAllBytes(record.mask());
+        return key(Files.readAllBytes(record.image()), mask);
+    }
+
+    public boolean contains(String key) {
+        return Files.isRegularFile(file(key));
+    }
+
+    /** Stores one image's embeddings (replacing any with that key). */
+    public void put(PatchEmbeddings e) throws IOException {
+        if (e.patches() != patches || e.dim() != dim) {
+            throw new IllegalArgumentException("embeddings " + e.patches() + " x " + e.dim() + " do not fit store "
+                    + patches + " x " + dim);
+        }
+        int floats = patches * dim + (e.maskFractions() == null ? 0 : patches);
+        ByteBuffer buffer = ByteBuffer.allocate(HEADER + floats * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.put(MAGIC).putInt(patches).putInt(dim).putInt(e.maskFractions() == null ? 0 : 1);
+        buffer.asFloatBuffer().put(e.values());
+        if (e.maskFractions() != null) {
+            buffer.position(HEADER + patches * dim * Float.BYTES);
+            buffer.asFloatBuffer().put(e.maskFractions());
+        }
+        buffer.position(0);
+        AtomicFiles.writeFile(file(e.key()), tmp -> {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        });
+    }
+
+    /** @throws IOException if the image was not embedded or its file is damaged */
+    public PatchEmbeddings get(String key) throws IOException {
+        Path file = file(key);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no embeddings for image " + key + " in " + folder + "; embed the images first");
+        }
+        ByteBuffer buffer;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < HEADER) {
+                throw damaged(file);
+            }
+            buffer = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // fill
+            }
+        }
+        buffer.flip();
+        byte[] magic = new byte[MAGIC.length];
+        buffer.get(magic);
+        int p = buffer.getInt();
+        int d = buffer.getInt();
+        boolean hasMask = buffer.getInt() == 1;
+        long expected = HEADER + ((long) p * d + (hasMask ? p : 0)) * Float.BYTES;
+        if (!java.util.Arrays.equals(magic, MAGIC) || p != patches || d != dim || buffer.limit() != expected) {
+            throw damaged(file);
+        }
+        float[] values = new float[p * d];
+        buffer.asFloatBuffer().get(values);
+        float[] fractions = null;
+        if (hasMask) {
+            buffer.position(HEADER + p * d * Float.BYTES);
+            fractions = new float[p];
+            buffer.asFloatBuffer().get(fractions);
+        }
+        return new PatchEmbeddings(key, p, d, values, fractions);
+    }
+
+    private IOException damaged(Path file) {
+        return new IOException("embedding file " + file + " is damaged; delete it and embed the image again");
+    }
+
+    private Path file(String key) {
+        return folder.resolve(key + ".emb");
+    }
+
+    private String describe() {
+        return backboneId + " (" + patches + " x " + dim + ")";
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.crossdefect.core.embed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crossdefect.core.backbone.Architecture;
+import org.crossdefect.core.backbone.Backbone;
+import org.crossdefect.core.backbone.BackboneSpec;
+import org.crossdefect.core.data.ImageFiles;
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.Label;
+import org.crossdefect.core.data.MvtecTree;
+import org.crossdefect.core.progress.CancelledException;
+import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.synth.SynthSpec;
+import org.crossdefect.core.synth.SyntheticMvtecGenerator;
+import org.crossdefect.core.testing.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+class EmbeddingExtractorTest {
+
+    @TempDir
+    static Path shared;
+
+    static Backbone backbone;
+    static List<ImageRecord> images;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Path root = shared.resolve("tree");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 2, 1, 1, 3), root, false, Progress.NONE);
+        images = MvtecTree.open(root).images("disc");
+        backbone = Backbone.load(BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu")
+                .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors")));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        backbone.close();
+    }
+
+    @Test
+    void embedsOnceThenReusesAndMatchesSingleImageForward(@TempDir Path store) throws Exception {
+        EmbeddingExtractor first = EmbeddingExtractor.create(backbone, store, 2, 2);
+        EmbeddingExtractor.Result r1 = first.embed(images, Progress.NONE);
+        assertEquals(images.size(), r1.computed());
+        assertEquals(images.size(), first.forwardImages());
+
+        EmbeddingExtractor second = EmbeddingExtractor.create(backbone, store, 3, 1);
+        EmbeddingExtractor.Result r2 = second.embed(images, Progress.NONE);
+        assertEquals(0, r2.computed());
+        assertEquals(images.size(), r2.reused());
+        assertEquals(0, second.forwardImages(), "no backbone forward pass for stored images");
+        assertEquals(r1.images(), r2.images());
+
+        // Batched embeddings equal one image run alone.
+        EmbeddingExtractor.EmbeddedImage last = r1.images().get(r1.images().size() - 1);
+        PatchEmbeddings stored = first.store().get(last.key());
+        float[] alone;
+        try (NDManager scope = backbone.newScope()) {
+            float[] input = backbone.preprocessing().input(ImageFiles.read(last.image().image()));
+            alone = PatchEmbedder.embed(backbone.features(scope.create(input, new Shape(1, 3, 224, 224))))
+                    .toFloatArray();
+        }
+        assertArrayEquals(alone, stored.values(), 1e-4f);
+        assertEquals(784, stored.patches());
+        assertEquals(768, stored.dim());
+    }
+
+    @Test
+    void defectImagesCarryMaskFractions(@TempDir Path store) throws Exception {
+        EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, store, 4, 2);
+        for (EmbeddingExtractor.EmbeddedImage e : extractor.embed(images, Progress.NONE).images()) {
+            PatchEmbeddings stored = extractor.store().get(e.key());
+            if (e.image().label() == Label.ANOMALOUS) {
+                assertNotNull(stored.maskFractions());
+                double defectArea = 0;
+                for (float f : stored.maskFractions()) {
+                    assertTrue(f >= 0 && f <= 1);
+                    defectArea += f;
+                }
+                assertTrue(defectArea > 0.5, "a defect covers some patches: " + defectArea);
+            } else {
+                assertNull(stored.maskFractions());
+            }
+        }
+    }
+
+    @Test
+    void cancelledRunResumesWhereItStopped(@TempDir Path store) throws Exception {
+        EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, store, 2, 1);
+        Progress cancelAfterFirstBatch = new Progress() {
+            private long done;
+
+            @Override
+            public void update(long d, long total, String message) {
+                done = d;
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return done >= 2;
+            }
+        };
+        assertThrows(CancelledException.class, () -> extractor.embed(images, cancelAfterFirstBatch));
+        long stored = extractor.forwardImages();
+        assertTrue(stored >= 2 && stored < images.size(), "stopped after " + stored);
+        EmbeddingExtractor resumed = EmbeddingExtractor.create(backbone, store, 2, 1);
+        assertEquals(images.size() - stored, resumed.embed(images, Progress.NONE).computed());
+        try (var files = Files.list(extractor.store().folder())) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void storeOfAnotherBackboneIsRefusedAndDamagedFilesNamed(@TempDir Path store) throws Exception {
+        EmbeddingStore mine = EmbeddingStore.open(store, backbone.id(), 784, 768);
+        IllegalStateException other = assertThrows(IllegalStateException.class,
+                () -> mine.requireBackbone("wide_resnet50_2[layer2, layer3]@sha256:0"));
+        assertTrue(other.getMessage().contains("wide_resnet50_2"), other.getMessage());
+        mine.put(new PatchEmbeddings("abc", 784, 768, new float[784 * 768], null));
+        Files.write(mine.folder().resolve("abc.emb"), new byte[10]);
+        IOException damaged = assertThrows(IOException.class, () -> mine.get("abc"));
+        assertTrue(damaged.getMessage().contains("abc.emb") && damaged.getMessage().contains("damaged"));
+        IOException missing = assertThrows(IOException.class, () -> mine.get("nope"));
+        assertTrue(missing.getMessage().contains("embed the images first"));
+    }
+}
