@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "crossdefect", mixinStandardHelpOptions = true, version = "CrossDefect 0.1.0",
         description = "Finds known kinds of defects on kinds of objects it has never seen.",
-        subcommands = {DatasetsCommand.class, SynthCommand.class})
+        subcommands = {DatasetsCommand.class, SynthCommand.class, EmbedCommand.class, BenchCommand.class})
 public final class CrossDefectCommand implements Runnable {
 
     public static final int EXIT_PROBLEMS = 1;
@@ -27,7 +27,29 @@ public final class CrossDefectCommand implements Runnable {
 
     /** Runs the command line without exiting the JVM (for tests and embedding). */
     public static int execute(String... args) {
-        return new CommandLine(new CrossDefectCommand()).execute(args);
+        return new CommandLine(new CrossDefectCommand())
+                .setExecutionExceptionHandler(CrossDefectCommand::reportFailure)
+                .execute(args);
+    }
+
+    /**
+     * Engine errors carry messages that name the file or setting and the fix; print those alone.
+     * Anything else is a bug: print the stack trace too.
+     */
+    private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        java.io.PrintStream err = System.err;
+        if (e instanceof org.crossdefect.core.data.InvalidDatasetException invalid) {
+            err.print(invalid.report().format());
+        } else if (e instanceof org.crossdefect.core.backbone.BackboneException
+                || e instanceof org.crossdefect.core.data.MappingFileException
+                || e instanceof java.io.IOException
+                || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException) {
+            err.println("crossdefect " + commandLine.getCommandName() + ": " + e.getMessage());
+        } else {
+            e.printStackTrace(err);
+        }
+        return EXIT_PROBLEMS;
     }
 
     @Override

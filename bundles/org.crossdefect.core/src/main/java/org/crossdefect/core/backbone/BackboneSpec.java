@@ -13,9 +13,10 @@ import java.util.List;
  * @param randomWeights use seeded random weights instead of a file (for speed measurements only)
  * @param layers feature layers, shallow first; empty for the architecture's defaults
  * @param device "auto", "cpu" or "gpu:N"
+ * @param weightsDir a folder searched first for the architecture's weights file, or null
  */
 public record BackboneSpec(Architecture architecture, Path weights, boolean randomWeights, List<String> layers,
-        String device) {
+        String device, Path weightsDir) {
 
     public BackboneSpec {
         layers = List.copyOf(layers);
@@ -26,23 +27,27 @@ public record BackboneSpec(Architecture architecture, Path weights, boolean rand
 
     /** The architecture's weights from the weights folders, default layers, device auto. */
     public static BackboneSpec of(Architecture architecture) {
-        return new BackboneSpec(architecture, null, false, List.of(), "auto");
+        return new BackboneSpec(architecture, null, false, List.of(), "auto", null);
     }
 
     public BackboneSpec withWeights(Path file) {
-        return new BackboneSpec(architecture, file, false, layers, device);
+        return new BackboneSpec(architecture, file, false, layers, device, weightsDir);
     }
 
     public BackboneSpec withRandomWeights() {
-        return new BackboneSpec(architecture, null, true, layers, device);
+        return new BackboneSpec(architecture, null, true, layers, device, weightsDir);
     }
 
     public BackboneSpec withLayers(List<String> newLayers) {
-        return new BackboneSpec(architecture, weights, randomWeights, newLayers, device);
+        return new BackboneSpec(architecture, weights, randomWeights, newLayers, device, weightsDir);
     }
 
     public BackboneSpec withDevice(String newDevice) {
-        return new BackboneSpec(architecture, weights, randomWeights, layers, newDevice);
+        return new BackboneSpec(architecture, weights, randomWeights, layers, newDevice, weightsDir);
+    }
+
+    public BackboneSpec withWeightsDir(Path folder) {
+        return new BackboneSpec(architecture, weights, randomWeights, layers, device, folder);
     }
 
     /** @return the layers to use: the given ones or the architecture's defaults */

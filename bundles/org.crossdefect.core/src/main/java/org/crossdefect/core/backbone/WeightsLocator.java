@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Finds a weights file: an explicit path wins; else {@link Architecture#weightsFileName()} is
- * looked for in the folder named by the system property {@code crossdefect.weights.dir}, then the
+ * looked for in the spec's weights folder, then the folder named by the system property {@code crossdefect.weights.dir}, then the
  * environment variable {@code CROSSDEFECT_WEIGHTS_DIR}, then {@code ~/.crossdefect/weights}.
  */
 public final class WeightsLocator {
@@ -19,8 +19,11 @@ public final class WeightsLocator {
     }
 
     /** @return the folders searched, in order */
-    public static List<Path> searchFolders() {
+    public static List<Path> searchFolders(BackboneSpec spec) {
         List<Path> folders = new ArrayList<>();
+        if (spec.weightsDir() != null) {
+            folders.add(spec.weightsDir());
+        }
         String property = System.getProperty(PROPERTY);
         if (property != null && !property.isBlank()) {
             folders.add(Path.of(property));
@@ -48,7 +51,7 @@ public final class WeightsLocator {
             throw new BackboneException("a " + a.id() + " backbone needs its file: give the path of the TorchScript "
                     + "file (README: 'Exporting a backbone as TorchScript')");
         }
-        List<Path> folders = searchFolders();
+        List<Path> folders = searchFolders(spec);
         for (Path folder : folders) {
             Path candidate = folder.resolve(a.weightsFileName());
             if (Files.isRegularFile(candidate)) {
@@ -56,7 +59,7 @@ public final class WeightsLocator {
             }
         }
         throw new BackboneException("no weights for " + a.id() + ": looked for " + a.weightsFileName() + " in "
-                + folders + ". Put the file in one of these folders (set -D" + PROPERTY + "=DIR or " + ENVIRONMENT
+                + folders + ". Put the file in one of these folders (--weights-dir DIR, -D" + PROPERTY + "=DIR or " + ENVIRONMENT
                 + "=DIR), or give its path. ResNet/WRN weights are torchvision or timm state dicts saved as "
                 + "safetensors (README: 'Backbone weights')");
     }

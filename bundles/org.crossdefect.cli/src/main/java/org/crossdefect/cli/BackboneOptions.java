@@ -1,0 +1,45 @@
+package org.crossdefect.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crossdefect.core.backbone.Architecture;
+import org.crossdefect.core.backbone.BackboneSpec;
+import org.crossdefect.core.backbone.WeightsLocator;
+
+import picocli.CommandLine.Option;
+
+/** The options that choose a backbone, shared by every command that embeds images. */
+final class BackboneOptions {
+
+    @Option(names = "--backbone", defaultValue = "mobilenet_v1", description = "resnet18, resnet50, "
+            + "wide_resnet50_2, mobilenet_v1, mobilenet_v2 or torchscript (default: ${DEFAULT-VALUE}).")
+    String backbone;
+
+    @Option(names = "--weights", description = "Weights file (safetensors; TorchScript .pt for --backbone "
+            + "torchscript). Default: the architecture's file in --weights-dir.")
+    Path weights;
+
+    @Option(names = "--weights-dir", description = "Folder with weights files (default: -D" + WeightsLocator.PROPERTY
+            + ", $" + WeightsLocator.ENVIRONMENT + ", ~/.crossdefect/weights).")
+    Path weightsDir;
+
+    @Option(names = "--random-weights", description = "Seeded random weights: for speed measurements only.")
+    boolean randomWeights;
+
+    @Option(names = "--layers", split = ",", description = "Feature layers, shallow first (default: the "
+            + "architecture's, e.g. layer2,layer3 for ResNets).")
+    List<String> layers;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    BackboneSpec spec() {
+        BackboneSpec spec = BackboneSpec.of(Architecture.parse(backbone)).withDevice(device)
+                .withLayers(layers == null ? List.of() : layers).withWeightsDir(weightsDir);
+        if (randomWeights) {
+            return spec.withRandomWeights();
+        }
+        return weights == null ? spec : spec.withWeights(weights);
+    }
+}

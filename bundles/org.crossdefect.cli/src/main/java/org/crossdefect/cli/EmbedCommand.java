@@ -1,0 +1,65 @@
+package org.crossdefect.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.crossdefect.core.backbone.Backbone;
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.progress.CancelledException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code crossdefect embed}: computes patch embeddings into a store, reusing what is there. */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Computes the patch embeddings of a tree's images (or a category's, or a dataset's) into an "
+                + "embedding store; images already in the store are skipped, so an interrupted run resumes.")
+final class EmbedCommand implements Callable<Integer> {
+
+    @Mixin
+    BackboneOptions backboneOptions;
+
+    @Mixin
+    ImageSelection selection;
+
+    @Option(names = "--out", required = true, description = "Embedding store folder (created if absent).")
+    Path out;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--workers", defaultValue = "1",
+            description = "Threads decoding images beside the backbone (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    private final PrintStream stdout = System.out;
+    private final PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws Exception {
+        String problem = selection.problem();
+        if (problem != null) {
+            err.println(problem);
+            return 2;
+        }
+        List<ImageRecord> images = selection.images();
+        long start = System.nanoTime();
+        try (Backbone backbone = Backbone.load(backboneOptions.spec());
+                ConsoleProgress progress = new ConsoleProgress(err)) {
+            EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, out, batch, workers);
+            EmbeddingExtractor.Result result = extractor.embed(images, progress);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stdout.printf("Embedded %d images with %s (D = %d, grid %dx%d) into %s: %d computed, %d reused, %.1f s%n",
+                    images.size(), backbone.id(), backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth(),
+                    extractor.store().folder(), result.computed(), result.reused(), seconds);
+            return 0;
+        } catch (CancelledException e) {
+            err.println("Cancelled; embeddings finished so far are kept and a new run resumes from them.");
+            return CrossDefectCommand.EXIT_CANCELLED;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.crossdefect.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crossdefect.core.data.DatasetMapping;
+import org.crossdefect.core.data.DatasetMappings;
+import org.crossdefect.core.data.DomainSplit;
+import org.crossdefect.core.data.DomainSplitter;
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.MappingFileException;
+import org.crossdefect.core.data.MvtecTree;
+
+import picocli.CommandLine.Option;
+
+/** Which images of an MVTec-layout tree a command works on. */
+final class ImageSelection {
+
+    @Option(names = "--root", required = true, description = "MVTec-layout root: one folder per category.")
+    Path root;
+
+    @Option(names = "--category", description = "One category (all its images).")
+    String category;
+
+    @Option(names = "--dataset", description = "hole, cut, color, or a mapping CSV file.")
+    String dataset;
+
+    @Option(names = "--target", description = "With --dataset: the held-out category of the split.")
+    String target;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the split (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    MvtecTree tree() throws Exception {
+        return MvtecTree.open(root);
+    }
+
+    /** @return the images: a category's, a dataset's, or every image of the tree */
+    List<ImageRecord> images() throws Exception {
+        MvtecTree tree = tree();
+        if (category != null) {
+            return tree.images(category);
+        }
+        if (dataset != null) {
+            return tree.datasetImages(mapping());
+        }
+        return tree.allImages();
+    }
+
+    DatasetMapping mapping() throws MappingFileException {
+        return DatasetMappings.resolve(dataset);
+    }
+
+    DomainSplit split(double anomalyTrainFraction) throws Exception {
+        DatasetMapping mapping = mapping();
+        return DomainSplitter.split(mapping.name(), tree().datasetImages(mapping), target, seed, anomalyTrainFraction);
+    }
+
+    /** @return why the selection is invalid, or null */
+    String problem() {
+        if (category != null && dataset != null) {
+            return "give either --category or --dataset, not both";
+        }
+        if (target != null && dataset == null) {
+            return "--target needs --dataset";
+        }
+        return null;
+    }
+
+}
