@@ -22,6 +22,12 @@ public enum Architecture {
             List.of("blocks.5", "blocks.11")),
     MOBILENET_V2("mobilenet_v2", "mobilenet_v2_1.0_224.safetensors", Normalization.TFLITE_UINT8,
             List.of("blocks.6.expand", "blocks.10.expand")),
+    /**
+     * timm's vit_base_patch8_224, features after blocks 5 and 9 (the paper's A.2.1). ImageNet
+     * mean/std as in the paper's code (its transform config normalises every backbone that
+     * way), not timm's own 0.5/0.5 for this model.
+     */
+    VIT_B8("vit_b8", "vit_base_patch8_224.safetensors", Normalization.IMAGENET, List.of("blocks.5", "blocks.9")),
     /** Any network exported as TorchScript that returns a tuple of feature maps. */
     TORCHSCRIPT("torchscript", null, Normalization.IMAGENET, List.of());
 
@@ -65,6 +71,7 @@ public enum Architecture {
             case RESNET18, RESNET50, WIDE_RESNET50_2 -> List.of("layer1", "layer2", "layer3", "layer4");
             case MOBILENET_V1 -> MobileNet.v1Layers();
             case MOBILENET_V2 -> MobileNet.v2Layers();
+            case VIT_B8 -> VisionTransformer.layers();
             case TORCHSCRIPT -> List.of();
         };
     }
@@ -75,6 +82,7 @@ public enum Architecture {
             case RESNET18, RESNET50, WIDE_RESNET50_2 -> ResNet.expectedTensors(resNetConfig(), lastLayer);
             case MOBILENET_V1 -> MobileNet.v1Tensors(lastLayer);
             case MOBILENET_V2 -> MobileNet.v2Tensors(lastLayer);
+            case VIT_B8 -> VisionTransformer.expectedTensors(lastLayer);
             case TORCHSCRIPT -> throw new IllegalStateException("TorchScript files carry their own weights");
         };
     }
@@ -84,6 +92,7 @@ public enum Architecture {
             case RESNET18, RESNET50, WIDE_RESNET50_2 -> ResNet.build(resNetConfig(), weights, lastLayer, manager);
             case MOBILENET_V1 -> MobileNet.buildV1(weights, lastLayer, manager);
             case MOBILENET_V2 -> MobileNet.buildV2(weights, lastLayer, manager);
+            case VIT_B8 -> VisionTransformer.build(weights, lastLayer, manager);
             case TORCHSCRIPT -> throw new IllegalStateException("TorchScript files are loaded, not built");
         };
     }
@@ -110,6 +119,9 @@ public enum Architecture {
         }
         if (n.equals("mobilenetv2")) {
             return MOBILENET_V2;
+        }
+        if (n.equals("vit_base_patch8_224")) {
+            return VIT_B8;
         }
         for (Architecture a : values()) {
             if (a.id.equals(n)) {

@@ -13,7 +13,8 @@ import ai.djl.ndarray.types.Shape;
 /**
  * The weight rule of ../shared/reference/README.md (torchvision_deterministic.json): every
  * state-dict entry gets values from a hash of its position, so a network can be compared with
- * torchvision without shipping weights.
+ * torchvision without shipping weights. The ViT kinds (token, pos_embed, conv.bias, ln.*) follow
+ * src/test/python/vit_b8_reference.py.
  */
 final class DeterministicWeights {
 
@@ -63,6 +64,15 @@ final class DeterministicWeights {
                     value = 0.2 * v;
                 } else if (kind.equals("bn.running_var")) {
                     value = 1.0 + 0.5 * (v + 0.5);
+                } else if (kind.equals("conv.bias") || kind.equals("ln.bias")) {
+                    // ViT rule (src/test/python/vit_b8_reference.py) from here on
+                    value = 0.1 * v;
+                } else if (kind.equals("ln.weight")) {
+                    value = 1.0 + 0.2 * v;
+                } else if (kind.equals("token")) {
+                    value = v;
+                } else if (kind.equals("pos_embed")) {
+                    value = 0.5 * v;
                 } else {
                     throw new IllegalArgumentException("unknown kind " + kind + " of " + name);
                 }
