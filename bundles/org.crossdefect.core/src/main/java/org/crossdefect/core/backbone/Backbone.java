@@ -204,8 +204,10 @@ public final class Backbone implements AutoCloseable {
             String name = spec.name();
             if (name.endsWith("running_var")) {
                 java.util.Arrays.fill(values, 1f);
-            } else if (shape.length == 4) {
-                double std = Math.sqrt(2.0 / (shape[1] * shape[2] * shape[3]));
+            } else if (shape.length >= 2) {
+                // Convolutions, linear layers, tokens: He-uniform over the fan-in.
+                long fanIn = n / shape[0];
+                double std = Math.sqrt(2.0 / Math.max(1, fanIn));
                 for (int i = 0; i < n; i++) {
                     values[i] = (float) (random.nextDouble(-1, 1) * std * Math.sqrt(3));
                 }
