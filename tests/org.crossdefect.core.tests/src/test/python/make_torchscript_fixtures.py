@@ -23,6 +23,7 @@ It writes into tests/org.crossdefect.core.tests/src/test/resources/torchscript/:
   for 224x224 images, scripted; two_maps.json: its outputs' sums, sums of squares and first
   values for the deterministic input x[0, c, h, w] = sin(0.01 * (h * 224 + w) + c).
 - two_maps_list.pt: the same network traced, returning a list [map28, map14] instead of a tuple.
+- deep_first.pt: the same network returning (map14, map28), deep first (must be rejected).
 - logits.pt: a classifier returning one [N, 10] tensor (not feature maps: must be rejected).
 - not_torchscript.pt: a state dict saved with torch.save (a zip, but no TorchScript program).
 - random_bytes.pt: 1 KiB of seeded random bytes (not even a zip).
@@ -58,6 +59,16 @@ class TwoMapsList(nn.Module):
     def forward(self, x: torch.Tensor) -> List[torch.Tensor]:
         map28, map14 = self.net(x)
         return [map28, map14]
+
+
+class DeepFirst(nn.Module):
+    def __init__(self, net: TwoMaps):
+        super().__init__()
+        self.net = net
+
+    def forward(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        map28, map14 = self.net(x)
+        return map14, map28
 
 
 class Logits(nn.Module):
@@ -110,6 +121,8 @@ def main():
         torch.jit.save(traced, os.path.join(OUT, "two_maps_list.pt"))
         again = traced(x)
         assert torch.equal(again[0], map28) and torch.equal(again[1], map14)
+
+        torch.jit.save(torch.jit.script(DeepFirst(net).eval()), os.path.join(OUT, "deep_first.pt"))
 
         logits = torch.jit.script(Logits().eval())
         torch.jit.save(logits, os.path.join(OUT, "logits.pt"))
