@@ -6,7 +6,9 @@ bookworm's torch 1.13.1; DJL's libtorch 2.7.1 loads files of older versions):
 
     python3 tests/org.crossdefect.core.tests/src/test/python/make_torchscript_fixtures.py
 
-Without a system-wide PyTorch, Debian's packages can be unpacked into a folder instead:
+Without a system-wide PyTorch, Debian's packages (and everything they need that is not installed)
+can be unpacked into a folder instead, using the system's Python 3.11 (add python3-torchvision
+for the TORCHSCRIPT_NOTES.md recipe):
 
     cd /tmp && mkdir -p debs/all/partial
     apt-get install -y --download-only --no-install-recommends \
@@ -14,7 +16,7 @@ Without a system-wide PyTorch, Debian's packages can be unpacked into a folder i
     for f in debs/all/*.deb; do dpkg -x "$f" /tmp/torchroot; done
     R=/tmp/torchroot/usr/lib
     PYTHONPATH=$R/python3/dist-packages \
-    LD_LIBRARY_PATH=$R:$R/x86_64-linux-gnu:$R/x86_64-linux-gnu/blas:$R/x86_64-linux-gnu/lapack \
+    LD_LIBRARY_PATH=$R:$R/x86_64-linux-gnu:$R/x86_64-linux-gnu/blas:$R/x86_64-linux-gnu/lapack:/tmp/torchroot/lib/x86_64-linux-gnu \
         /usr/bin/python3 tests/org.crossdefect.core.tests/src/test/python/make_torchscript_fixtures.py
 
 It writes into tests/org.crossdefect.core.tests/src/test/resources/torchscript/:
@@ -27,6 +29,10 @@ It writes into tests/org.crossdefect.core.tests/src/test/resources/torchscript/:
 - logits.pt: a classifier returning one [N, 10] tensor (not feature maps: must be rejected).
 - not_torchscript.pt: a state dict saved with torch.save (a zip, but no TorchScript program).
 - random_bytes.pt: 1 KiB of seeded random bytes (not even a zip).
+
+Rerunning gives the same weights and the same two_maps.json, but the .pt files' bytes differ
+from run to run (TorchScript archives are not byte-reproducible): commit them only when the
+fixtures really change.
 """
 
 import json
