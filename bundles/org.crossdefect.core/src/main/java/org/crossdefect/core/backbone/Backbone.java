@@ -69,9 +69,14 @@ public final class Backbone implements AutoCloseable {
             if (a == Architecture.TORCHSCRIPT) {
                 Path file = WeightsLocator.locate(spec);
                 TorchScriptNetwork net = TorchScriptNetwork.load(file, device, manager);
-                List<String> layers = spec.layers().isEmpty() ? net.layerNames() : spec.layers();
-                checkLayers(a, net.layerNames(), layers);
-                return new Backbone(a, layers, a.id() + layers + "@" + digest(file), device, manager, net);
+                try {
+                    List<String> layers = spec.layers().isEmpty() ? net.layerNames() : spec.layers();
+                    checkLayers(a, net.layerNames(), layers);
+                    return new Backbone(a, layers, a.id() + layers + "@" + digest(file), device, manager, net);
+                } catch (BackboneException | RuntimeException e) {
+                    net.close(); // the module's weights live in the model's own scope, not in manager
+                    throw e;
+                }
             }
             List<String> layers = spec.effectiveLayers();
             checkLayers(a, a.layerNames(), layers);
