@@ -19,8 +19,9 @@ class AurocTest {
         // A tie between a positive and a negative counts one half: (0.5=0.5) 0.5 + (0.5>0.1) 1 -> 1.5/2.
         assertEquals(0.75, Auroc.of(new float[] {0.1f, 0.5f, 0.5f}, new boolean[] {false, false, true}));
         assertEquals(0.5, Auroc.of(new float[] {1, 1, 1, 1}, new boolean[] {false, true, false, true}));
-        assertEquals(1.0, Auroc.of(new float[] {-3f, -0f, 0f, 2f}, new boolean[] {false, false, true, true}) * 0 + 
-                Auroc.of(new float[] {-3f, -1f, 0f, 2f}, new boolean[] {false, false, true, true}));
+        // Negative scores order correctly, and -0 ties with +0.
+        assertEquals(1.0, Auroc.of(new float[] {-3f, -1f, 0f, 2f}, new boolean[] {false, false, true, true}));
+        assertEquals(0.875, Auroc.of(new float[] {-3f, -0f, 0f, 2f}, new boolean[] {false, false, true, true}));
     }
 
     @Test
