@@ -1,0 +1,147 @@
+package org.crossdefect.core.patchcore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.crossdefect.core.coreset.CoresetBuilder;
+import org.crossdefect.core.coreset.CoresetSettings;
+import org.crossdefect.core.coreset.MemoryBank;
+import org.crossdefect.core.coreset.PatchFilter;
+import org.crossdefect.core.embed.PatchEmbeddings;
+import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.io.ModelFile;
+import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.model.ModelInfo;
+import org.crossdefect.core.nn.NearestNeighbours;
+import org.crossdefect.core.progress.Progress;
+
+import ai.djl.ndarray.NDManager;
+
+/**
+ * PatchCore (Roth et al.): a coreset of good patches; a test patch's score is its distance to
+ * the nearest coreset entry, the image's score is the largest patch score reweighted by Eq. 7.
+ */
+public final class PatchCoreModel implements AnomalyModel {
+
+    public static final String METHOD = "patchcore";
+    static final int SCORE_BATCH_IMAGES = 8;
+
+    private final ModelInfo info;
+    private final CoresetSettings settings;
+    private final BankScorer scorer;
+
+    PatchCoreModel(ModelInfo info, CoresetSettings settings, MemoryBank bank, NDManager manager) {
+        this.info = info;
+        this.settings = settings;
+        this.scorer = new BankScorer(bank, manager);
+    }
+
+    /**
+     * Fits on good images: every patch of every image is a coreset candidate.
+     *
+     * @param manager owns the model's native memory (its device); closed with the model
+     */
+    public static PatchCoreModel fit(ModelInfo info, PatchSource goodImages, CoresetSettings settings,
+            NDManager manager, Progress progress) throws IOException {
+        MemoryBank bank = new CoresetBuilder(settings).build(goodImages, PatchFilter.ALL, manager, progress);
+        if (bank.size() == 0) {
+            throw new IllegalArgumentException("no good training image: PatchCore needs good images to learn from");
+        }
+        return new PatchCoreModel(info, settings, bank, manager);
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    public MemoryBank bank() {
+        return scorer.bank();
+    }
+
+    public CoresetSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public List<ImageScore> score(PatchSource images, Progress progress) throws IOException {
+        List<ImageScore> scores = new ArrayList<>(images.images());
+        int p = images.patches();
+        int dim = images.dim();
+        for (int from = 0; from < images.images(); from += SCORE_BATCH_IMAGES) {
+            progress.checkCancelled();
+            int to = Math.min(images.images(), from + SCORE_BATCH_IMAGES);
+            float[] patches = new float[(to - from) * p * dim];
+            List<PatchEmbeddings> batch = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                PatchEmbeddings e = images.image(i);
+                System.arraycopy(e.values(), 0, patches, (i - from) * p * dim, p * dim);
+                batch.add(e);
+            }
+            NearestNeighbours.Result nearest = scorer.nearest(patches, (to - from) * p);
+            for (int b = 0; b < batch.size(); b++) {
+                float[] patchScores = new float[p];
+                int argMax = 0;
+                for (int q = 0; q < p; q++) {
+                    patchScores[q] = nearest.distance(b * p + q, 0);
+                    if (patchScores[q] > patchScores[argMax]) {
+                        argMax = q;
+                    }
+                }
+                float score = scorer.reweight(batch.get(b).values(), argMax, nearest.index(b * p + argMax, 0),
+                        patchScores[argMax], false);
+                scores.add(new ImageScore(score, patchScores, info.gridHeight(), info.gridWidth(), null, null));
+            }
+            progress.update(to, images.images(), "scoring images");
+        }
+        return scores;
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        Properties p = new Properties();
+        info.write(p);
+        writeSettings(p, "coreset", settings, bank().size());
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("bank.f32", ModelFile.floats(bank().vectors()));
+        ModelFile.write(file, p, entries);
+    }
+
+    static PatchCoreModel read(ModelFile.Contents c, NDManager manager) throws IOException {
+        ModelInfo info = ModelInfo.read(c);
+        float[] vectors = ModelFile.floats(c.entry("bank.f32"));
+        int size = Integer.parseInt(c.get("coreset.size"));
+        return new PatchCoreModel(info, readSettings(c, "coreset"), bank(vectors, size, info.dim()), manager);
+    }
+
+    static MemoryBank bank(float[] vectors, int size, int dim) {
+        return new MemoryBank(size, dim, vectors, new int[size], new int[size]);
+    }
+
+    static void writeSettings(Properties p, String prefix, CoresetSettings s, int size) {
+        p.setProperty(prefix + ".mode", s.mode().name().toLowerCase());
+        p.setProperty(prefix + ".ratio", Double.toString(s.ratio()));
+        p.setProperty(prefix + ".projection", Integer.toString(s.projectionDim()));
+        p.setProperty(prefix + ".seed", Long.toString(s.seed()));
+        p.setProperty(prefix + ".batch", Integer.toString(s.batchImages()));
+        p.setProperty(prefix + ".minimum", Integer.toString(s.minimumSize()));
+        p.setProperty(prefix + ".size", Integer.toString(size));
+    }
+
+    static CoresetSettings readSettings(ModelFile.Contents c, String prefix) throws IOException {
+        return new CoresetSettings(org.crossdefect.core.coreset.CoresetMode.parse(c.get(prefix + ".mode")),
+                Double.parseDouble(c.get(prefix + ".ratio")), Integer.parseInt(c.get(prefix + ".projection")),
+                Long.parseLong(c.get(prefix + ".seed")), Integer.parseInt(c.get(prefix + ".batch")),
+                Integer.parseInt(c.get(prefix + ".minimum")));
+    }
+
+    @Override
+    public void close() {
+        scorer.close();
+    }
+}

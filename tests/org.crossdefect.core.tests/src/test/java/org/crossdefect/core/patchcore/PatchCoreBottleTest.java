@@ -1,0 +1,73 @@
+package org.crossdefect.core.patchcore;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crossdefect.core.backbone.Architecture;
+import org.crossdefect.core.backbone.Backbone;
+import org.crossdefect.core.backbone.BackboneSpec;
+import org.crossdefect.core.backbone.DjlRuntime;
+import org.crossdefect.core.coreset.CoresetMode;
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.Label;
+import org.crossdefect.core.data.MvtecTree;
+import org.crossdefect.core.data.SourceSplit;
+import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.eval.Auroc;
+import org.crossdefect.core.eval.PixelAuroc;
+import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.pipeline.MethodSettings;
+import org.crossdefect.core.pipeline.Prediction;
+import org.crossdefect.core.pipeline.Training;
+import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Single-category PatchCore on the real MVTec bottle with the default MobileNetV1 backbone. */
+class PatchCoreBottleTest {
+
+    @TempDir
+    Path store;
+
+    @Test
+    void bottleImageAurocAtLeast099() throws Exception {
+        MvtecTree tree = MvtecTree.open(SharedData.mvtecRoot());
+        List<ImageRecord> train = tree.images("bottle").stream().filter(r -> r.split() == SourceSplit.TRAIN).toList();
+        List<ImageRecord> test = tree.images("bottle").stream().filter(r -> r.split() == SourceSplit.TEST).toList();
+        try (Backbone backbone = Backbone.load(BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu")
+                .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors")))) {
+            EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, store, 8, 1);
+            long t0 = System.nanoTime();
+            MethodSettings settings = MethodSettings.defaults("patchcore").withCoreset(CoresetMode.ONLINE, 0.1);
+            try (AnomalyModel model = Training.train(settings, backbone, extractor, train,
+                    DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
+                long t1 = System.nanoTime();
+                List<Prediction> predictions = Training.predict(model, extractor, test, Progress.NONE);
+                long t2 = System.nanoTime();
+                float[] scores = new float[predictions.size()];
+                boolean[] labels = new boolean[predictions.size()];
+                double lowestDefect = Double.MAX_VALUE;
+                double highestGood = 0;
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = (float) predictions.get(i).score().score();
+                    labels[i] = predictions.get(i).image().label() == Label.ANOMALOUS;
+                    if (labels[i]) {
+                        lowestDefect = Math.min(lowestDefect, scores[i]);
+                    } else {
+                        highestGood = Math.max(highestGood, scores[i]);
+                    }
+                }
+                double image = Auroc.of(scores, labels);
+                double pixel = PixelAuroc.of(predictions, backbone.preprocessing());
+                System.out.printf("bottle patchcore online 10%%: bank %d, image AUROC %.4f, pixel AUROC %.4f, "
+                        + "separation %.3f, fit %.1f s, predict %.1f s%n", ((PatchCoreModel) model).bank().size(),
+                        image, pixel, lowestDefect / highestGood, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                assertTrue(image >= 0.99, "image AUROC " + image);
+                assertTrue(Math.abs(pixel - 0.9815) <= 0.01, "pixel AUROC " + pixel + " vs reference 0.9815");
+            }
+        }
+    }
+}
