@@ -56,6 +56,36 @@ final class ImageSelection {
         return DomainSplitter.split(mapping.name(), tree().datasetImages(mapping), target, seed, anomalyTrainFraction);
     }
 
+    /** @return training images: a category's train/ split, or the split's train role */
+    List<ImageRecord> trainImages(double anomalyTrainFraction) throws Exception {
+        if (category != null) {
+            return tree().images(category).stream()
+                    .filter(r -> r.split() == org.crossdefect.core.data.SourceSplit.TRAIN).toList();
+        }
+        return split(anomalyTrainFraction).train();
+    }
+
+    /** @return test images: a category's test/ split, or the split's test role (the target) */
+    List<ImageRecord> testImages(double anomalyTrainFraction) throws Exception {
+        if (category != null) {
+            return tree().images(category).stream()
+                    .filter(r -> r.split() == org.crossdefect.core.data.SourceSplit.TEST).toList();
+        }
+        return split(anomalyTrainFraction).test();
+    }
+
+    /** @return why a train/predict selection is invalid, or null */
+    String splitProblem() {
+        if ((category == null) == (dataset == null)) {
+            return "give --category C (train on C/train, predict C/test) or --dataset D --target T "
+                    + "(leave-one-domain-out)";
+        }
+        if (dataset != null && target == null) {
+            return "--dataset needs --target: the held-out category to predict";
+        }
+        return problem();
+    }
+
     /** @return why the selection is invalid, or null */
     String problem() {
         if (category != null && dataset != null) {
