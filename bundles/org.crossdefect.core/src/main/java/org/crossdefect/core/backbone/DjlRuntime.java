@@ -49,7 +49,7 @@ public final class DjlRuntime {
             throw new BackboneException("the PyTorch engine of DJL could not start (" + e + "). On Linux x86_64 "
                     + "the CPU library ships with CrossDefect (fragment org.crossdefect.djl.linux.x86_64 / jar "
                     + "pytorch-native-cpu); elsewhere, or for a GPU, point PYTORCH_LIBRARY_PATH at a libtorch 2.7.1 "
-                    + "folder (with PYTORCH_FLAVOR=cu126 or similar for CUDA)", e);
+                    + "folder (with PYTORCH_FLAVOR=cu128 for CUDA; see README)", e);
         } finally {
             thread.setContextClassLoader(previous);
         }
