@@ -36,6 +36,12 @@ public final class EmbeddingStore {
     private final String backboneId;
     private final int patches;
     private final int dim;
+    /**
+     * One direct buffer per thread: a file of 784 x 1536 floats is 4.8 MB, and copying floats into
+     * a little-endian direct buffer is one bulk copy, where a heap buffer converts value by value
+     * and the channel would copy it once more into native memory.
+     */
+    private final ThreadLocal<ByteBuffer> buffers = new ThreadLocal<>();
 
     private EmbeddingStore(Path folder, String backboneId, int patches, int dim) {
         this.folder = folder;
@@ -156,7 +162,7 @@ public final class EmbeddingStore {
                     + patches + " x " + dim);
         }
         int floats = patches * dim + (e.maskFractions() == null ? 0 : patches);
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER + floats * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer = buffer(HEADER + floats * Float.BYTES);
         buffer.put(MAGIC).putInt(patches).putInt(dim).putInt(e.maskFractions() == null ? 0 : 1);
         buffer.asFloatBuffer().put(e.values());
         if (e.maskFractions() != null) {
@@ -173,6 +179,16 @@ public final class EmbeddingStore {
         });
     }
 
+    private ByteBuffer buffer(int size) {
+        ByteBuffer buffer = buffers.get();
+        if (buffer == null || buffer.capacity() < size) {
+            buffer = ByteBuffer.allocateDirect(size).order(ByteOrder.LITTLE_ENDIAN);
+            buffers.set(buffer);
+        }
+        buffer.clear().limit(size);
+        return buffer;
+    }
+
     /** @throws IOException if the image was not embedded or its file is damaged */
     public PatchEmbeddings get(String key) throws IOException {
         Path file = file(key);
@@ -182,10 +198,10 @@ public final class EmbeddingStore {
         ByteBuffer buffer;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (size < HEADER) {
+            if (size < HEADER || size > Integer.MAX_VALUE) {
                 throw damaged(file);
             }
-            buffer = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+            buffer = buffer((int) size);
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // fill
             }
