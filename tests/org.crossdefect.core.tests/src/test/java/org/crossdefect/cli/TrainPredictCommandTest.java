@@ -1,0 +1,99 @@
+package org.crossdefect.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crossdefect.core.io.PredictionsCsv;
+import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.synth.SynthSpec;
+import org.crossdefect.core.synth.SyntheticMvtecGenerator;
+import org.crossdefect.core.testing.SharedData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainPredictCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path root;
+
+    @BeforeAll
+    static void tree() throws Exception {
+        root = dir.resolve("tree");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 3, 2, 2, 4), root, false, Progress.NONE);
+    }
+
+    private static String[] common(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(more));
+        args.addAll(List.of("--root", root.toString(), "--store", dir.resolve("store").toString(), "--weights-dir",
+                SharedData.root().resolve("backbones").toString(), "--device", "cpu"));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void trainThenPredictWritesCsvAndHeatmaps() throws Exception {
+        Path model = dir.resolve("holes.model");
+        CliRunner.Result train = CliRunner.run(common("train", "--method", "labeled-patchcore", "--dataset",
+                root.resolve("hole.csv").toString(), "--target", "stone", "--out", model.toString()));
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("of [disc, fabric, tiles, wood]"), train.out());
+
+        Path csv = dir.resolve("pred.csv");
+        CliRunner.Result predict = CliRunner.run(common("predict", "--model", model.toString(), "--dataset",
+                root.resolve("hole.csv").toString(), "--target", "stone", "--out", csv.toString(), "--heatmaps",
+                dir.resolve("maps").toString()));
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertTrue(predict.out().contains("image AUROC"), predict.out());
+        assertEquals(PredictionsCsv.COLUMNS, List.of(Files.readAllLines(csv).get(0).split(",")));
+        List<PredictionsCsv.Row> rows = PredictionsCsv.read(csv);
+        assertEquals(4, rows.size(), "stone: 2 good + 2 hole test images");
+        assertTrue(rows.stream().allMatch(r -> r.category().equals("stone") && r.predictedLabel() != null));
+        assertEquals(2, rows.stream().filter(r -> r.label() == 1 && r.defectType().equals("hole")).count());
+        try (var maps = Files.list(dir.resolve("maps"))) {
+            assertEquals(4, maps.count());
+        }
+
+        CliRunner.Result again = CliRunner.run(common("train", "--method", "patchcore", "--category", "disc", "--out",
+                model.toString()));
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("--overwrite"), again.err());
+    }
+
+    @Test
+    void singleCategoryPatchCoreWithThreshold() throws Exception {
+        Path model = dir.resolve("disc.model");
+        assertEquals(0, CliRunner.run(common("train", "--method", "patchcore", "--category", "disc", "--out",
+                model.toString(), "--coreset-mode", "bulk")).exitCode());
+        Path csv = dir.resolve("disc.csv");
+        CliRunner.Result r = CliRunner.run(common("predict", "--model", model.toString(), "--category", "disc",
+                "--out", csv.toString(), "--threshold", "3.5"));
+        assertEquals(0, r.exitCode(), r.err());
+        List<PredictionsCsv.Row> rows = PredictionsCsv.read(csv);
+        assertEquals(8, rows.size(), "disc/test: 2 good + 2 x 3 defect kinds");
+        for (PredictionsCsv.Row row : rows) {
+            assertEquals(row.score() >= 3.5 ? 1 : 0, row.predictedLabel());
+        }
+    }
+
+    @Test
+    void usageErrors() {
+        CliRunner.Result neither = CliRunner.run(common("train", "--method", "patchcore", "--out",
+                dir.resolve("x.model").toString()));
+        assertEquals(2, neither.exitCode());
+        CliRunner.Result unknown = CliRunner.run(common("train", "--method", "magic", "--category", "disc", "--out",
+                dir.resolve("y.model").toString()));
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown method 'magic'"), unknown.err());
+        assertTrue(!Files.exists(dir.resolve("y.model")));
+        CliRunner.Result missingModel = CliRunner.run(common("predict", "--model", dir.resolve("none.model").toString(),
+                "--category", "disc", "--out", dir.resolve("p.csv").toString()));
+        assertEquals(1, missingModel.exitCode());
+        assertTrue(missingModel.err().contains("none.model"), missingModel.err());
+    }
+}
