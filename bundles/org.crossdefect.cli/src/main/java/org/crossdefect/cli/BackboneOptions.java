@@ -34,6 +34,26 @@ final class BackboneOptions {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default: ${DEFAULT-VALUE}).")
     String device;
 
+    /** @return these options as command-line arguments (to start a child process with the same backbone) */
+    List<String> arguments() {
+        List<String> args = new java.util.ArrayList<>();
+        args.add("--backbone=" + backbone);
+        args.add("--device=" + device);
+        if (weights != null) {
+            args.add("--weights=" + weights);
+        }
+        if (weightsDir != null) {
+            args.add("--weights-dir=" + weightsDir);
+        }
+        if (randomWeights) {
+            args.add("--random-weights");
+        }
+        if (layers != null) {
+            args.add("--layers=" + String.join(",", layers));
+        }
+        return args;
+    }
+
     BackboneSpec spec() {
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(backbone)).withDevice(device)
                 .withLayers(layers == null ? List.of() : layers).withWeightsDir(weightsDir);
