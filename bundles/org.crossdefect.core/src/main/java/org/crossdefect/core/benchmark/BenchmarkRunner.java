@@ -1,0 +1,130 @@
+package org.crossdefect.core.benchmark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.crossdefect.core.backbone.Backbone;
+import org.crossdefect.core.backbone.DjlRuntime;
+import org.crossdefect.core.data.DatasetMapping;
+import org.crossdefect.core.data.DatasetMappings;
+import org.crossdefect.core.data.DomainSplit;
+import org.crossdefect.core.data.DomainSplitter;
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.InvalidDatasetException;
+import org.crossdefect.core.data.MappingFileException;
+import org.crossdefect.core.data.MvtecTree;
+import org.crossdefect.core.data.ValidationProblem;
+import org.crossdefect.core.data.ValidationReport;
+import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.pipeline.MethodSettings;
+import org.crossdefect.core.pipeline.Prediction;
+import org.crossdefect.core.pipeline.Training;
+import org.crossdefect.core.progress.Progress;
+
+/**
+ * Runs the paper's protocol (Section 4.1): for every dataset, every category in turn is the
+ * unseen target; each method trains on the other categories and predicts the target's test
+ * images, once per seed. Every image is embedded once (through the embedding store) and reused
+ * by all methods, targets and seeds.
+ */
+public final class BenchmarkRunner {
+
+    /** The datasets of a benchmark, checked against the tree before any work. */
+    public record Plan(MvtecTree tree, List<DatasetMapping> datasets, int runs) {
+    }
+
+    private BenchmarkRunner() {
+    }
+
+    /**
+     * Checks everything that can be checked before work starts: the tree, the datasets (every
+     * category and folder present), the methods.
+     *
+     * @throws InvalidDatasetException listing every missing category or folder
+     * @throws MappingFileException for a malformed or missing mapping file
+     */
+    public static Plan plan(BenchmarkSettings settings, List<String> knownMethods) throws IOException,
+            InvalidDatasetException, MappingFileException {
+        for (String method : settings.methods()) {
+            if (!knownMethods.contains(method)) {
+                throw new IllegalArgumentException("unknown method '" + method + "'; choose from " + knownMethods);
+            }
+        }
+        MvtecTree tree = MvtecTree.open(settings.root());
+        List<DatasetMapping> datasets = new ArrayList<>();
+        List<ValidationProblem> problems = new ArrayList<>();
+        for (String spec : settings.datasets()) {
+            DatasetMapping mapping = DatasetMappings.resolve(spec);
+            problems.addAll(tree.mappingProblems(mapping));
+            if (mapping.categories().size() < 2) {
+                throw new IllegalArgumentException("dataset '" + mapping.name() + "' has one category; leaving one "
+                        + "out needs at least two");
+            }
+            datasets.add(mapping);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(new ValidationReport(problems));
+        }
+        int targets = datasets.stream().mapToInt(d -> d.categories().size()).sum();
+        return new Plan(tree, datasets, targets * settings.methods().size() * settings.seeds());
+    }
+
+    /**
+     * @param extractor embeds images into the shared store (its backbone is the benchmark's)
+     * @param progress told per run; asked to stop between runs and batches
+     */
+    public static List<RunResult> run(BenchmarkSettings settings, Plan plan, Backbone backbone,
+            EmbeddingExtractor extractor, Progress progress) throws IOException, InvalidDatasetException {
+        Map<String, List<ImageRecord>> imagesByDataset = new LinkedHashMap<>();
+        Set<ImageRecord> all = new LinkedHashSet<>();
+        for (DatasetMapping mapping : plan.datasets()) {
+            List<ImageRecord> images = plan.tree().datasetImages(mapping);
+            imagesByDataset.put(mapping.name(), images);
+            // Embedding is keyed by content: the same image in two datasets is embedded once.
+            all.addAll(images.stream().map(r -> r.withDefectType(r.folder())).toList());
+        }
+        extractor.embed(new ArrayList<>(all), progress);
+        List<RunResult> results = new ArrayList<>();
+        int done = 0;
+        for (DatasetMapping mapping : plan.datasets()) {
+            for (String target : mapping.categories()) {
+                for (long seed = 0; seed < settings.seeds(); seed++) {
+                    DomainSplit split = DomainSplitter.split(mapping.name(), imagesByDataset.get(mapping.name()),
+                            target, seed, settings.anomalyTrainFraction());
+                    for (String method : settings.methods()) {
+                        progress.checkCancelled();
+                        results.add(runOne(settings, split, method, seed, backbone, extractor));
+                        done++;
+                        progress.update(done, plan.runs(), mapping.name() + "/" + target + " " + method + " seed "
+                                + seed);
+                    }
+                }
+            }
+        }
+        return results;
+    }
+
+    private static RunResult runOne(BenchmarkSettings settings, DomainSplit split, String method, long seed,
+            Backbone backbone, EmbeddingExtractor extractor) throws IOException {
+        MethodSettings methodSettings = MethodSettings.defaults(method).withSeed(seed)
+                .withCoreset(settings.coresetMode(), settings.coresetRatio()).crossCategory(true);
+        long start = System.nanoTime();
+        try (AnomalyModel model = Training.train(methodSettings, backbone, extractor, split.train(),
+                DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
+            long trained = System.nanoTime();
+            List<Prediction> test = Training.predict(model, extractor, split.test(), Progress.NONE);
+            List<Prediction> validation = Training.predict(model, extractor, split.validation(), Progress.NONE);
+            long predicted = System.nanoTime();
+            return new RunResult(split.dataset(), split.target(), method, seed, test, validation,
+                    (trained - start) / 1e9, (predicted - trained) / 1e9);
+        } catch (org.crossdefect.core.backbone.BackboneException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+}

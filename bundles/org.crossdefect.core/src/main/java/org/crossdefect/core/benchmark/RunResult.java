@@ -1,0 +1,13 @@
+package org.crossdefect.core.benchmark;
+
+import java.util.List;
+
+import org.crossdefect.core.pipeline.Prediction;
+
+/**
+ * One (dataset, target, method, seed) of a benchmark: the predictions on the target's test
+ * images and on the source validation images (for target-free thresholds).
+ */
+public record RunResult(String dataset, String target, String method, long seed, List<Prediction> test,
+        List<Prediction> validation, double trainSeconds, double predictSeconds) {
+}
