@@ -21,8 +21,8 @@ import org.crossdefect.core.eval.ResultTable;
 
 /**
  * Writes tables into one XLSX workbook (Apache POI), atomically: one sheet per table, named
- * after its title (made valid: at most 31 characters, no {@code []*?/\:}; made unique with a
- * number). Row 1 is the header in bold and frozen; then one row per table row: {@link Double}
+ * after its title (made valid: at most 31 characters, each of {@code []*?/\:} replaced by
+ * {@code _}; made unique with a number). Row 1 is the header in bold and frozen; then one row per table row: {@link Double}
  * cells are NUMERIC cells, strings are STRING cells, null cells are left blank. So each sheet
  * holds exactly the CSV of {@link CsvTables} for the same table.
  */
@@ -88,7 +88,13 @@ public final class XlsxWorkbook {
 
     /** A valid sheet name for the title, different from the names already used (case-insensitive). */
     static String sheetName(String title, Set<String> used) {
-        String base = WorkbookUtil.createSafeSheetName(title.isBlank() ? "Sheet" : title);
+        String safe = title.replaceAll("[\\\\/?*\\[\\]:\\p{Cntrl}]", "_").strip();
+        safe = safe.replaceAll("^'+|'+$", "");
+        if (safe.isEmpty()) {
+            safe = "Sheet";
+        }
+        String base = safe.substring(0, Math.min(safe.length(), 31)).strip();
+        WorkbookUtil.validateSheetName(base);
         String name = base;
         for (int i = 2; used.contains(name.toLowerCase(Locale.ROOT)); i++) {
             String suffix = " (" + i + ")";
