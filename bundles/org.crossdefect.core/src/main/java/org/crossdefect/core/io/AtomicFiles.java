@@ -36,6 +36,7 @@ public final class AtomicFiles {
         Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
         try {
             writer.write(temp);
+            readableByOthers(temp, "rw-r--r--");
             moveIntoPlace(temp, target, true);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(temp);
@@ -60,6 +61,7 @@ public final class AtomicFiles {
         Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
         try {
             writer.write(temp);
+            readableByOthers(temp, "rwxr-xr-x");
             if (Files.exists(target)) {
                 deleteRecursively(target);
             }
@@ -85,6 +87,16 @@ public final class AtomicFiles {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Temporary files are created private (0600/0700); what we publish should have the usual
+     * permissions of a file the user wrote, so others (a KNIME server, a colleague) can read it.
+     */
+    private static void readableByOthers(Path path, String permissions) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
         }
     }
 
