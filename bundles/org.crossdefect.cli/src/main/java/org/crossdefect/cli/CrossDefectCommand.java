@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crossdefect", mixinStandardHelpOptions = true, version = "CrossDefect 0.1.0",
         description = "Finds known kinds of defects on kinds of objects it has never seen.",
         subcommands = {DatasetsCommand.class, SynthCommand.class, EmbedCommand.class, TrainCommand.class,
-                PredictCommand.class, BenchCommand.class})
+                PredictCommand.class, BenchmarkCommand.class, DemoCommand.class, BenchCommand.class})
 public final class CrossDefectCommand implements Runnable {
 
     public static final int EXIT_PROBLEMS = 1;

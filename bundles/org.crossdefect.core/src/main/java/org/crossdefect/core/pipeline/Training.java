@@ -24,6 +24,9 @@ import ai.djl.ndarray.NDManager;
  */
 public final class Training {
 
+    /** The methods {@link #train} knows, in the order the paper's tables list them. */
+    public static final List<String> METHODS = List.of(PatchCoreModel.METHOD, LabeledPatchCoreModel.METHOD);
+
     private Training() {
     }
 
