@@ -17,7 +17,9 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 
     private final PrintStream err;
     private final boolean terminal;
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
+    private long lastDone = -1;
+    private long lastTotal = -1;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean cancelled;
@@ -47,6 +49,13 @@ final class ConsoleProgress implements Progress, AutoCloseable {
         }
         double fraction = Math.min(1.0, (double) done / total);
         long now = System.nanoTime();
+        if (done < lastDone || total != lastTotal) {
+            // A new phase (embedding, training runs, evaluation): its ETA starts from now.
+            startNanos = now;
+            lastDecile = -1;
+        }
+        lastDone = done;
+        lastTotal = total;
         if (terminal) {
             if (now - lastDrawNanos < 100_000_000L && done < total) {
                 return;
