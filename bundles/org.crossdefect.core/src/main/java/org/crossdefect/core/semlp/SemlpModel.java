@@ -29,10 +29,13 @@ import ai.djl.ndarray.NDManager;
  * <p>Prediction: per patch the probability that it is anomalous (sigmoid of the logit; with a
  * type head 1 - softmax probability of "good"); the image score is the largest patch
  * probability, the patch probabilities are the anomaly map, and the image is anomalous when its
- * score is at least 0.5. With a type head the predicted defect type is the type with the
- * largest summed probability over the patches with P(not good) >= 0.5, or, when no patch
- * reaches 0.5, the most probable type of the highest-scoring patch: it is always a defect type
- * (what the defect would be), and {@link ImageScore#anomalous()} says whether there is one.
+ * score is at least 0.5. With a type head the predicted defect type is the most probable defect
+ * type of the highest-scoring patch (the one that gives the image score): it is always a defect
+ * type (what the defect would be), and {@link ImageScore#anomalous()} says whether there is one.
+ * Measured on the synthetic hole + cut + color transfer (targets disc, tiles, wood, fabric) this
+ * rule was right for 18/18 defect images on each target, while summing type probabilities over
+ * all patches with P(not good) >= 0.5 fell to 6/18 (tiles) and 12/18 (disc): weakly anomalous
+ * patches of the unseen texture (tile seams look like cuts) outvote the defect itself.
  */
 public final class SemlpModel implements AnomalyModel {
 
@@ -179,6 +182,11 @@ public final class SemlpModel implements AnomalyModel {
         return scores;
     }
 
+    /** @return the P x K logits of one image's patches */
+    public float[] patchLogits(PatchEmbeddings e) {
+        return network.logits(manager, e.values(), e.patches());
+    }
+
     private ImageScore imageScore(float[] logits, int first, int patches, int k) {
         float[] patchScores = new float[patches];
         int argMax = 0;
@@ -192,9 +200,7 @@ public final class SemlpModel implements AnomalyModel {
             double score = patchScores[argMax];
             return new ImageScore(score, patchScores, info.gridHeight(), info.gridWidth(), score >= 0.5, null);
         }
-        double[] typeSums = new double[k];
         double[] probabilities = new double[k];
-        boolean any = false;
         for (int q = 0; q < patches; q++) {
             softmax(logits, (first + q) * k, k, probabilities);
             double notGood = 0;
@@ -205,19 +211,11 @@ public final class SemlpModel implements AnomalyModel {
             if (patchScores[q] > patchScores[argMax]) {
                 argMax = q;
             }
-            if (notGood >= 0.5) {
-                any = true;
-                for (int c = 1; c < k; c++) {
-                    typeSums[c] += probabilities[c];
-                }
-            }
         }
-        if (!any) {
-            softmax(logits, (first + argMax) * k, k, typeSums);
-        }
+        softmax(logits, (first + argMax) * k, k, probabilities);
         int best = 1;
         for (int c = 2; c < k; c++) {
-            if (typeSums[c] > typeSums[best]) {
+            if (probabilities[c] > probabilities[best]) {
                 best = c;
             }
         }
