@@ -1,6 +1,6 @@
 package org.crossdefect.core.semlp;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +160,37 @@ class SemlpTransferTest {
                     + "(chance 0.333), image AUROC %.4f, fit %.2f s%n  %s%n", TARGET, split.train().size(), right,
                     anomalous, accuracy, auroc(predictions), (t1 - t0) / 1e9, confusion);
             assertTrue(accuracy >= 0.7, "type accuracy " + accuracy);
+        }
+    }
+
+    @Test
+    void trainingRejectsBadInputBeforeAnyTraining() throws Exception {
+        DomainSplit split = split("hole");
+        MethodSettings settings = MethodSettings.defaults(SemlpModel.METHOD);
+        List<ImageRecord> goodOnly = split.train().stream().filter(r -> r.label() == Label.GOOD).toList();
+        IllegalArgumentException noDefects = assertThrows(IllegalArgumentException.class, () -> Training.train(settings,
+                backbone, extractor, goodOnly, DjlRuntime.newManager(backbone.device()), Progress.NONE));
+        assertTrue(noDefects.getMessage().contains(goodOnly.size() + " good and 0 defect images"),
+                noDefects.getMessage());
+        List<ImageRecord> defectsOnly = split.train().stream().filter(r -> r.label() == Label.ANOMALOUS).toList();
+        IllegalArgumentException noGood = assertThrows(IllegalArgumentException.class, () -> Training.train(settings,
+                backbone, extractor, defectsOnly, DjlRuntime.newManager(backbone.device()), Progress.NONE));
+        assertTrue(noGood.getMessage().contains("add good images"), noGood.getMessage());
+
+        // Embeddings of another backbone (other layers) must never reach a model of this one.
+        try (Backbone other = Backbone.load(BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu")
+                .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors"))
+                .withLayers(List.of("blocks.5")))) {
+            EmbeddingExtractor otherExtractor = EmbeddingExtractor.create(other, shared.resolve("store"), 8, 1);
+            IllegalStateException mixed = assertThrows(IllegalStateException.class, () -> Training.train(settings,
+                    backbone, otherExtractor, split.train(), DjlRuntime.newManager(backbone.device()), Progress.NONE));
+            assertTrue(mixed.getMessage().contains("holds embeddings of " + other.id()), mixed.getMessage());
+            assertEquals(0, otherExtractor.forwardImages(), "nothing embedded before the check");
+            try (AnomalyModel model = Training.train(settings.withSemlp(SemlpSettings.defaults().withEpochs(1)),
+                    backbone, extractor, split.train(), DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
+                assertThrows(IllegalStateException.class,
+                        () -> Training.predict(model, otherExtractor, split.test(), Progress.NONE));
+            }
         }
     }
 }
