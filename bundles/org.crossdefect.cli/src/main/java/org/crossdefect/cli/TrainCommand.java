@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "training categories, as the paper)."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--method", required = true, description = "patchcore or labeled-patchcore.")
+    @Option(names = "--method", required = true, description = "patchcore, labeled-patchcore or semlp.")
     String method;
 
     @Mixin
