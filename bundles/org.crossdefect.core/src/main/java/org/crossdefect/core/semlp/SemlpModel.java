@@ -71,13 +71,25 @@ public final class SemlpModel implements AnomalyModel {
      *     head; null for a binary model (settings.typeHead() must then be false)
      * @param validation images for the per-epoch validation loss (and early stopping), or null
      * @param validationTypes their types, for a type head
-     * @param manager owns the model's native memory; closed with the model
+     * @param manager owns the model's native memory; closed with the model, or at once when
+     *     fitting fails or is cancelled
      * @throws IllegalArgumentException if there is no good or no anomalous training patch, or
      *     types are missing or do not fit
      */
     public static SemlpModel fit(ModelInfo info, PatchSource train, List<String> trainTypes, PatchSource validation,
             List<String> validationTypes, SemlpSettings settings, NDManager manager, Progress progress)
             throws IOException {
+        try {
+            return fitOrThrow(info, train, trainTypes, validation, validationTypes, settings, manager, progress);
+        } catch (IOException | RuntimeException | Error e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static SemlpModel fitOrThrow(ModelInfo info, PatchSource train, List<String> trainTypes,
+            PatchSource validation, List<String> validationTypes, SemlpSettings settings, NDManager manager,
+            Progress progress) throws IOException {
         if (settings.typeHead() && trainTypes == null) {
             throw new IllegalArgumentException("a SEMLP type head needs the training images' defect types");
         }
@@ -135,7 +147,10 @@ public final class SemlpModel implements AnomalyModel {
         return classes;
     }
 
-    /** @return the losses of each epoch trained */
+    /**
+     * @return the losses of each epoch trained; a model read from a file knows only how many
+     *     epochs it trained (losses NaN)
+     */
     public List<Epoch> history() {
         return history;
     }
