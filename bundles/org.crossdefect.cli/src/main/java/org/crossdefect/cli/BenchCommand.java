@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code crossdefect bench ...}: speed figures; the last output line is key=value. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Speed and memory measurements, side by side in one run (these machines are noisy).",
-        subcommands = {BenchEmbedCommand.class, BenchCoresetCommand.class, BenchNnCommand.class})
+        subcommands = {BenchEmbedCommand.class, BenchCoresetCommand.class, BenchNnCommand.class,
+                BenchSemlpCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

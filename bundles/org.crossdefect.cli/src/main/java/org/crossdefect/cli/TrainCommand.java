@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "training categories, as the paper)."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--method", required = true, description = "patchcore or labeled-patchcore.")
+    @Option(names = "--method", required = true, description = "patchcore, labeled-patchcore or semlp.")
     String method;
 
     @Mixin
@@ -60,6 +60,40 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--epochs", description = "SEMLP: training epochs (default: "
+            + org.crossdefect.core.semlp.SemlpSettings.DEFAULT_EPOCHS + ").")
+    Integer epochs;
+
+    @Option(names = "--learning-rate", description = "SEMLP: Adam learning rate (default: "
+            + org.crossdefect.core.semlp.SemlpSettings.DEFAULT_LEARNING_RATE + ").")
+    Double learningRate;
+
+    @Option(names = "--hidden", description = "SEMLP: hidden units (default: "
+            + org.crossdefect.core.semlp.SemlpSettings.DEFAULT_HIDDEN + ").")
+    Integer hidden;
+
+    @Option(names = "--type-head", description = "SEMLP: also learn which defect type a patch shows (good + the "
+            + "dataset's defect types), so predictions name the type.")
+    boolean typeHead;
+
+    @Option(names = "--paper-settings", description = "SEMLP: the paper's training (1 epoch, lr 1e-4, batch 4096).")
+    boolean paperSettings;
+
+    private org.crossdefect.core.semlp.SemlpSettings semlpSettings() {
+        var s = paperSettings ? org.crossdefect.core.semlp.SemlpSettings.paper()
+                : org.crossdefect.core.semlp.SemlpSettings.defaults();
+        if (epochs != null) {
+            s = s.withEpochs(epochs);
+        }
+        if (learningRate != null) {
+            s = s.withLearningRate(learningRate);
+        }
+        if (hidden != null) {
+            s = s.withHidden(hidden);
+        }
+        return s.withTypeHead(typeHead);
+    }
+
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
@@ -75,13 +109,17 @@ final class TrainCommand implements Callable<Integer> {
             return CrossDefectCommand.EXIT_PROBLEMS;
         }
         MethodSettings settings = MethodSettings.defaults(method).withSeed(selection.seed)
-                .withCoreset(CoresetMode.parse(coresetMode), coresetRatio).crossCategory(selection.dataset != null);
+                .withCoreset(CoresetMode.parse(coresetMode), coresetRatio).crossCategory(selection.dataset != null)
+                .withSemlp(semlpSettings());
         List<ImageRecord> train = selection.trainImages(anomalyTrainFraction);
+        // SEMLP reports its validation loss per epoch on the source validation split.
+        List<ImageRecord> validation = selection.dataset != null ? selection.split(anomalyTrainFraction).validation()
+                : List.of();
         long start = System.nanoTime();
         try (Backbone backbone = Backbone.load(backboneOptions.spec());
                 ConsoleProgress progress = new ConsoleProgress(err)) {
             EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, storeOption.path(), batch, 1);
-            try (AnomalyModel model = Training.train(settings, backbone, extractor, train,
+            try (AnomalyModel model = Training.train(settings, backbone, extractor, train, validation,
                     DjlRuntime.newManager(backbone.device()), progress)) {
                 model.save(out);
             }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.crossdefect.core.io.ModelFile;
 import org.crossdefect.core.io.ModelFileException;
 import org.crossdefect.core.patchcore.PatchCoreModels;
+import org.crossdefect.core.semlp.SemlpModel;
 
 import ai.djl.ndarray.NDManager;
 
@@ -26,6 +27,9 @@ public final class Models {
             AnomalyModel model = PatchCoreModels.read(method, contents, manager);
             if (model != null) {
                 return model;
+            }
+            if (SemlpModel.METHOD.equals(method)) {
+                return SemlpModel.read(contents, manager);
             }
         } catch (IllegalArgumentException e) {
             throw new ModelFileException("model file " + file + " has an invalid manifest (" + e.getMessage() + ")", e);

@@ -15,6 +15,8 @@ import org.crossdefect.core.patchcore.ImageScore;
 import org.crossdefect.core.patchcore.LabeledPatchCoreModel;
 import org.crossdefect.core.patchcore.PatchCoreModel;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.semlp.SemlpModel;
+import org.crossdefect.core.semlp.SemlpSettings;
 
 import ai.djl.ndarray.NDManager;
 
@@ -25,7 +27,8 @@ import ai.djl.ndarray.NDManager;
 public final class Training {
 
     /** The methods {@link #train} knows, in the order the paper's tables list them. */
-    public static final List<String> METHODS = List.of(PatchCoreModel.METHOD, LabeledPatchCoreModel.METHOD);
+    public static final List<String> METHODS = List.of(SemlpModel.METHOD, PatchCoreModel.METHOD,
+            LabeledPatchCoreModel.METHOD);
 
     private Training() {
     }
@@ -36,6 +39,18 @@ public final class Training {
      */
     public static AnomalyModel train(MethodSettings settings, Backbone backbone, EmbeddingExtractor extractor,
             List<ImageRecord> train, NDManager manager, Progress progress) throws IOException {
+        return train(settings, backbone, extractor, train, List.of(), manager, progress);
+    }
+
+    /**
+     * @param validation images for methods that watch a validation loss (SEMLP: per epoch, and
+     *     early stopping); ignored by the others; may be empty
+     * @throws IllegalStateException if the extractor's store holds another backbone's embeddings
+     */
+    public static AnomalyModel train(MethodSettings settings, Backbone backbone, EmbeddingExtractor extractor,
+            List<ImageRecord> train, List<ImageRecord> validation, NDManager manager, Progress progress)
+            throws IOException {
+        extractor.store().requireBackbone(backbone.id());
         int categories = (int) train.stream().map(ImageRecord::category).distinct().count();
         ModelInfo info = ModelInfo.of(settings.method(), backbone);
         switch (settings.method()) {
@@ -52,14 +67,61 @@ public final class Training {
                 return LabeledPatchCoreModel.fit(info, source(extractor, train, progress),
                         settings.coreset(categories), settings.patchThreshold(), manager, progress);
             }
+            case SemlpModel.METHOD -> {
+                return trainSemlp(settings, info, extractor, train, validation, manager, progress);
+            }
             default -> throw new IllegalArgumentException("unknown method '" + settings.method()
-                    + "'; choose patchcore or labeled-patchcore");
+                    + "'; choose patchcore, labeled-patchcore or semlp");
         }
     }
 
-    /** Scores images (embedding those not yet in the store). */
+    /**
+     * SEMLP on all training images: good ones and defect ones with masks. Checks the images and
+     * counts the patch labels before any embedding is trained on.
+     */
+    private static AnomalyModel trainSemlp(MethodSettings settings, ModelInfo info, EmbeddingExtractor extractor,
+            List<ImageRecord> train, List<ImageRecord> validation, NDManager manager, Progress progress)
+            throws IOException {
+        requireMasks(train, "training");
+        requireMasks(validation, "validation");
+        long good = train.stream().filter(r -> r.label() == Label.GOOD).count();
+        if (good == 0 || good == train.size()) {
+            throw new IllegalArgumentException("SEMLP needs good images and defect images with masks, but the "
+                    + train.size() + " training images are " + good + " good and " + (train.size() - good)
+                    + " defect images; add " + (good == 0 ? "good images" : "defect images with masks")
+                    + " to the training split");
+        }
+        SemlpSettings semlp = settings.semlpTraining();
+        PatchSource trainSource = source(extractor, train, progress);
+        PatchSource validationSource = validation.isEmpty() ? null : source(extractor, validation, progress);
+        List<String> trainTypes = semlp.typeHead() ? types(train) : null;
+        List<String> validationTypes = semlp.typeHead() ? types(validation) : null;
+        return SemlpModel.fit(info, trainSource, trainTypes, validationSource, validationTypes, semlp, manager,
+                progress);
+    }
+
+    private static void requireMasks(List<ImageRecord> images, String role) {
+        for (ImageRecord r : images) {
+            if (r.label() == Label.ANOMALOUS && r.mask() == null) {
+                throw new IllegalArgumentException("the " + role + " defect image " + r.image() + " has no ground-truth "
+                        + "mask; SEMLP learns from masked defect patches: add its mask or leave the image out");
+            }
+        }
+    }
+
+    private static List<String> types(List<ImageRecord> images) {
+        return images.stream().map(r -> r.label() == Label.GOOD ? ImageRecord.GOOD : r.defectType()).toList();
+    }
+
+    /**
+     * Scores images (embedding those not yet in the store).
+     *
+     * @throws IllegalStateException if the extractor's store holds another backbone's embeddings
+     *     than the model was trained on
+     */
     public static List<Prediction> predict(AnomalyModel model, EmbeddingExtractor extractor, List<ImageRecord> images,
             Progress progress) throws IOException {
+        extractor.store().requireBackbone(model.info().backboneId());
         PatchSource source = source(extractor, images, progress);
         List<ImageScore> scores = model.score(source, progress);
         List<Prediction> predictions = new ArrayList<>(images.size());
