@@ -30,6 +30,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--methods", split = ",", description = "Methods (default: all).")
     List<String> methods;
 
+    @Option(names = "--targets", split = ",", description = "Only these target domains (default: every category "
+            + "of every dataset).")
+    List<String> targets;
+
     @Option(names = "--seeds", defaultValue = "1", description = "Seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
@@ -63,7 +67,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchmarkSettings settings = new BenchmarkSettings(root, datasets, methods == null ? Training.METHODS : methods,
-                seeds, backboneOptions.spec(), CoresetMode.parse(coresetMode), coresetRatio, 0.5, targetGood);
+                seeds, backboneOptions.spec(), CoresetMode.parse(coresetMode), coresetRatio, 0.5, targetGood,
+                targets == null ? List.of() : targets);
         return BenchmarkExecution.run(settings, storeOption.path(), out, overwrite, batch, System.out, System.err);
     }
 

@@ -71,7 +71,13 @@ public final class BenchmarkRunner {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(new ValidationReport(problems));
         }
-        int targets = datasets.stream().mapToInt(d -> d.categories().size()).sum();
+        for (String target : settings.targets()) {
+            if (datasets.stream().noneMatch(d -> d.categories().contains(target))) {
+                throw new IllegalArgumentException("target '" + target + "' is not a domain of any dataset; domains are "
+                        + datasets.stream().flatMap(d -> d.categories().stream()).distinct().toList());
+            }
+        }
+        int targets = datasets.stream().mapToInt(d -> targets(d, settings).size()).sum();
         return new Plan(tree, datasets, targets * settings.methods().size() * settings.seeds());
     }
 
@@ -93,7 +99,7 @@ public final class BenchmarkRunner {
         List<RunResult> results = new ArrayList<>();
         int done = 0;
         for (DatasetMapping mapping : plan.datasets()) {
-            for (String target : mapping.categories()) {
+            for (String target : targets(mapping, settings)) {
                 for (long seed = 0; seed < settings.seeds(); seed++) {
                     DomainSplit split = DomainSplitter.split(mapping.name(), imagesByDataset.get(mapping.name()),
                             target, seed, settings.anomalyTrainFraction());
@@ -108,6 +114,11 @@ public final class BenchmarkRunner {
             }
         }
         return results;
+    }
+
+    private static List<String> targets(DatasetMapping mapping, BenchmarkSettings settings) {
+        return mapping.categories().stream()
+                .filter(c -> settings.targets().isEmpty() || settings.targets().contains(c)).toList();
     }
 
     private static RunResult runOne(BenchmarkSettings settings, DomainSplit split, String method, long seed,

@@ -19,14 +19,16 @@ import org.crossdefect.core.data.DomainSplitter;
  * @param coresetRatio coreset ratio before dividing by the number of training categories
  * @param anomalyTrainFraction fraction of each source folder's defect images that train
  * @param targetGoodForThreshold target good images used by the target-free "few good images" rule
+ * @param targets the target domains to run (each must be a category of some dataset); empty for all
  */
 public record BenchmarkSettings(Path root, List<String> datasets, List<String> methods, int seeds,
         BackboneSpec backbone, CoresetMode coresetMode, double coresetRatio, double anomalyTrainFraction,
-        int targetGoodForThreshold) {
+        int targetGoodForThreshold, List<String> targets) {
 
     public BenchmarkSettings {
         datasets = List.copyOf(datasets);
         methods = List.copyOf(methods);
+        targets = List.copyOf(targets);
         if (seeds < 1) {
             throw new IllegalArgumentException("at least one seed is needed, got " + seeds);
         }
@@ -35,6 +37,6 @@ public record BenchmarkSettings(Path root, List<String> datasets, List<String> m
     public static BenchmarkSettings of(Path root, List<String> datasets, List<String> methods, int seeds,
             BackboneSpec backbone) {
         return new BenchmarkSettings(root, datasets, methods, seeds, backbone, CoresetMode.ONLINE, 0.1,
-                DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, 5);
+                DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, 5, List.of());
     }
 }
