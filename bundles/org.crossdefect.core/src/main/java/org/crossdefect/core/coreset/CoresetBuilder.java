@@ -42,6 +42,10 @@ public final class CoresetBuilder {
         try (NDManager scope = manager.newSubManager();
                 RandomProjection projection = new RandomProjection(source.dim(), settings.projectionDim(),
                         settings.seed(), scope.newSubManager())) {
+            if (settings.ratio() >= 1.0) {
+                // No subsampling (PatchCore's identity sampler): every candidate is in the bank.
+                return everything(source, filter, projection);
+            }
             Selection selection = switch (settings.mode()) {
                 case BULK -> bulk(source, filter, projection, progress);
                 case ONLINE -> incremental(source, filter, projection, 1, scope, progress);
@@ -102,6 +106,15 @@ public final class CoresetBuilder {
             }
             return new MemoryBank(size, dimFull, vectors, images, patches);
         }
+    }
+
+    private static MemoryBank everything(PatchSource source, PatchFilter filter, RandomProjection projection)
+            throws IOException {
+        Candidates all = candidates(source, filter, projection, 0, source.images(), Progress.NONE, false);
+        Selection selection = new Selection(projection.outDim());
+        int[] picks = java.util.stream.IntStream.range(0, all.count()).toArray();
+        selection.add(all, picks);
+        return selection.toBank(source);
     }
 
     private Selection bulk(PatchSource source, PatchFilter filter, RandomProjection projection, Progress progress)
