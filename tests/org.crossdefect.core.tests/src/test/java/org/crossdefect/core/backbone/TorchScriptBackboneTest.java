@@ -14,13 +14,13 @@ import java.util.List;
 
 import org.crossdefect.core.embed.PatchEmbedder;
 import org.junit.jupiter.api.BeforeAll;
+import org.crossdefect.core.testing.ReferenceTensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import ai.djl.ndarray.NDArray;
@@ -59,11 +59,11 @@ class TorchScriptBackboneTest {
             assertEquals(28, backbone.gridWidth());
             assertTrue(backbone.id().startsWith("torchscript[out0, out1]@sha256:"), backbone.id());
             try (NDManager scope = backbone.newScope()) {
-                NDList maps = backbone.features(sineInput(scope, 1));
+                NDList maps = backbone.features(ReferenceTensors.sineInput(scope, 1));
                 assertEquals(2, maps.size());
                 for (int i = 0; i < 2; i++) {
                     assertSame(scope, maps.get(i).getManager(), "out" + i + " is owned by the input's scope");
-                    assertMatches(reference.get(i).getAsJsonObject(), maps.get(i), name + " out" + i);
+                    ReferenceTensors.assertMatches(reference.get(i).getAsJsonObject(), maps.get(i), name + " out" + i);
                 }
                 NDArray embeddings = PatchEmbedder.embed(maps);
                 assertArrayEquals(new long[] {1, 28 * 28, 24}, embeddings.getShape().getShape());
@@ -80,7 +80,7 @@ class TorchScriptBackboneTest {
         try (Backbone backbone = load(fixture("two_maps.pt"), List.of())) {
             NDList kept;
             try (NDManager scope = backbone.newScope()) {
-                NDArray batch = sineInput(scope, 3);
+                NDArray batch = ReferenceTensors.sineInput(scope, 3);
                 for (int round = 0; round < 5; round++) {
                     NDList maps = backbone.features(batch);
                     assertArrayEquals(new long[] {3, 8, 28, 28}, maps.get(0).getShape().getShape());
@@ -102,10 +102,10 @@ class TorchScriptBackboneTest {
             assertEquals(16, backbone.embeddingDim());
             assertEquals(14, backbone.gridHeight());
             try (NDManager scope = backbone.newScope()) {
-                NDArray input = sineInput(scope, 1);
+                NDArray input = ReferenceTensors.sineInput(scope, 1);
                 NDList maps = backbone.features(input);
                 assertEquals(1, maps.size());
-                assertMatches(reference.get(1).getAsJsonObject(), maps.get(0), "out1 alone");
+                ReferenceTensors.assertMatches(reference.get(1).getAsJsonObject(), maps.get(0), "out1 alone");
                 // out0 was computed too, but freed at once
                 assertEquals(2, scope.getManagedArrays().stream().filter(a -> !a.isReleased()).count());
             }
@@ -183,48 +183,4 @@ class TorchScriptBackboneTest {
     }
 
     /** x[n, c, h, w] = sin(0.01 * (h * 224 + w) + c), as make_torchscript_fixtures.py */
-    private static NDArray sineInput(NDManager manager, int n) {
-        float[] x = new float[n * 3 * 224 * 224];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < 3; c++) {
-                for (int h = 0; h < 224; h++) {
-                    for (int w = 0; w < 224; w++) {
-                        x[((i * 3 + c) * 224 + h) * 224 + w] = (float) Math.sin(0.01 * (h * 224 + w) + c);
-                    }
-                }
-            }
-        }
-        return manager.create(x, new Shape(n, 3, 224, 224));
-    }
-
-    private static void assertMatches(JsonObject expected, NDArray actual, String what) {
-        JsonArray shape = expected.getAsJsonArray("shape");
-        long[] expectedShape = new long[shape.size()];
-        for (int i = 0; i < expectedShape.length; i++) {
-            expectedShape[i] = shape.get(i).getAsLong();
-        }
-        assertArrayEquals(expectedShape, actual.getShape().getShape(), what);
-        float[] values = actual.toFloatArray();
-        double sum = 0;
-        double sumSq = 0;
-        for (float v : values) {
-            sum += v;
-            sumSq += (double) v * v;
-        }
-        assertRelative(expected.get("sum").getAsDouble(), sum, what + " sum");
-        assertRelative(expected.get("sum_of_squares").getAsDouble(), sumSq, what + " sum of squares");
-        JsonArray first8 = expected.getAsJsonArray("first8");
-        for (int i = 0; i < 8; i++) {
-            double e = first8.get(i).getAsDouble();
-            assertEquals(e, values[i], 1e-4 * Math.abs(e) + 1e-6, what + " value " + i);
-        }
-        double at = expected.get("value_at_0_7_13_13").getAsDouble();
-        assertEquals(at, values[(int) ((7 * expectedShape[2] + 13) * expectedShape[3] + 13)],
-                1e-4 * Math.abs(at) + 1e-6, what + " y[0,7,13,13]");
-    }
-
-    private static void assertRelative(double expected, double actual, String what) {
-        assertTrue(Math.abs(actual - expected) <= 1e-4 * Math.abs(expected), what + ": expected " + expected
-                + ", got " + actual + " (relative error " + Math.abs(actual - expected) / Math.abs(expected) + ")");
-    }
 }
