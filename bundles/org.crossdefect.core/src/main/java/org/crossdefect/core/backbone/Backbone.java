@@ -1,20 +1,15 @@
 package org.crossdefect.core.backbone;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.crossdefect.core.image.Preprocessing;
+import org.crossdefect.core.io.Sha256;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -226,17 +221,10 @@ public final class Backbone implements AutoCloseable {
 
     /** @return "sha256:" and the first 16 hex digits of the file's SHA-256 */
     static String digest(Path file) throws BackboneException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // reading feeds the digest
-            }
-            byte[] hash = ((DigestInputStream) in).getMessageDigest().digest();
-            return "sha256:" + HexFormat.of().formatHex(hash, 0, 8);
+        try {
+            return "sha256:" + Sha256.hex(file).substring(0, 16);
         } catch (IOException e) {
             throw new BackboneException("weights file " + file + " cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -9,13 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.io.AtomicFiles;
+import org.crossdefect.core.io.Sha256;
 
 /**
  * Patch embeddings on disk, one file per image, named by the image's content (and its mask's), in
@@ -56,7 +56,7 @@ public final class EmbeddingStore {
      * @param root the store's folder; several backbones share it
      */
     public static EmbeddingStore open(Path root, String backboneId, int patches, int dim) throws IOException {
-        Path folder = root.resolve(sha256Hex(backboneId.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+        Path folder = root.resolve(Sha256.hex(backboneId.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
         Path info = folder.resolve(INFO);
         if (Files.isRegularFile(info)) {
             EmbeddingStore existing = read(folder);
@@ -132,17 +132,13 @@ public final class EmbeddingStore {
 
     /** @return the content key of an image: SHA-256 of its bytes and of its mask's */
     public static String key(byte[] imageBytes, byte[] maskBytes) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(imageBytes);
-            if (maskBytes != null) {
-                digest.update((byte) 1);
-                digest.update(maskBytes);
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = Sha256.digest();
+        digest.update(imageBytes);
+        if (maskBytes != null) {
+            digest.update((byte) 1);
+            digest.update(maskBytes);
         }
+        return HexFormat.of().formatHex(digest.digest(), 0, 20);
     }
 
     /** @return the content key of an image record (reads the files) */
@@ -237,13 +233,5 @@ public final class EmbeddingStore {
 
     private String describe() {
         return backboneId + " (" + patches + " x " + dim + ")";
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,9 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -63,7 +60,7 @@ public final class ModelFile {
         full.putAll(manifest);
         full.setProperty("format.version", Integer.toString(FORMAT_VERSION));
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            full.setProperty(CHECKSUM_PREFIX + e.getKey(), sha256(e.getValue()));
+            full.setProperty(CHECKSUM_PREFIX + e.getKey(), Sha256.hex(e.getValue()));
         }
         AtomicFiles.writeFile(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -116,7 +113,7 @@ public final class ModelFile {
             if (key.startsWith(CHECKSUM_PREFIX)) {
                 String name = key.substring(CHECKSUM_PREFIX.length());
                 byte[] bytes = entries.get(name);
-                if (bytes == null || !sha256(bytes).equals(manifest.getProperty(key))) {
+                if (bytes == null || !Sha256.hex(bytes).equals(manifest.getProperty(key))) {
                     throw new ModelFileException("model file " + file + " is corrupted: entry " + name
                             + (bytes == null ? " is missing" : " does not match its checksum")
                             + "; train the model again or copy an intact file");
@@ -148,14 +145,6 @@ public final class ModelFile {
         int[] values = new int[bytes.length / Integer.BYTES];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values);
         return values;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Properties in key order without the date comment, so equal models give equal manifests. */
