@@ -99,7 +99,8 @@ final class BenchEmbedCommand implements Callable<Integer> {
         int rounds = Math.max(1, images / batch);
         try (NDManager scope = backbone.newScope()) {
             var input = scope.randomUniform(-1, 1, new Shape(batch, 3, Backbone.CROP, Backbone.CROP));
-            for (int i = 0; i < 2; i++) {
+            // PyTorch's CPU kernels settle over the first few batches (allocator, primitive caches).
+            for (int i = 0; i < 6; i++) {
                 try (NDManager step = scope.newSubManager()) {
                     var x = input.duplicate();
                     x.attach(step);
