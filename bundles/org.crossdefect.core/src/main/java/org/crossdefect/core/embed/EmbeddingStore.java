@@ -37,11 +37,14 @@ public final class EmbeddingStore {
     private final int patches;
     private final int dim;
     /**
-     * One direct buffer per thread: a file of 784 x 1536 floats is 4.8 MB, and copying floats into
+     * A few reusable direct buffers: a file of 784 x 1536 floats is 4.8 MB, and copying floats into
      * a little-endian direct buffer is one bulk copy, where a heap buffer converts value by value
-     * and the channel would copy it once more into native memory.
+     * and the channel would copy it once more into native memory. Pooled rather than per thread,
+     * because extractors start new threads for every run.
      */
-    private final ThreadLocal<ByteBuffer> buffers = new ThreadLocal<>();
+    private static final int POOLED_BUFFERS = 4;
+    private final java.util.concurrent.ConcurrentLinkedDeque<ByteBuffer> buffers =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
     /**
      * Writes bypass the page cache (O_DIRECT) where the file system allows it: on the machines
      * measured, filling fresh page-cache pages cost ~5 ms of CPU per 2.4 MB file, which the
@@ -179,7 +182,15 @@ public final class EmbeddingStore {
         int floats = patches * dim + (e.maskFractions() == null ? 0 : patches);
         int length = HEADER + floats * Float.BYTES;
         int padded = (length + block - 1) / block * block;
-        ByteBuffer buffer = buffer(padded);
+        ByteBuffer buffer = borrow(padded);
+        try {
+            write(e, buffer, length, padded);
+        } finally {
+            giveBack(buffer);
+        }
+    }
+
+    private void write(PatchEmbeddings e, ByteBuffer buffer, int length, int padded) throws IOException {
         buffer.put(MAGIC).putInt(patches).putInt(dim).putInt(e.maskFractions() == null ? 0 : 1);
         buffer.asFloatBuffer().put(e.values());
         if (e.maskFractions() != null) {
@@ -225,12 +236,17 @@ public final class EmbeddingStore {
         }
     }
 
-    /** A thread's block-aligned direct buffer of at least {@code size} bytes (direct I/O needs the alignment). */
-    private ByteBuffer buffer(int size) {
-        ByteBuffer buffer = buffers.get();
+    private void giveBack(ByteBuffer buffer) {
+        if (buffers.size() < POOLED_BUFFERS) {
+            buffers.offerFirst(buffer);
+        }
+    }
+
+    /** A block-aligned direct buffer of at least {@code size} bytes (direct I/O needs the alignment). */
+    private ByteBuffer borrow(int size) {
+        ByteBuffer buffer = buffers.pollFirst();
         if (buffer == null || buffer.capacity() < size) {
             buffer = ByteBuffer.allocateDirect(size + block).alignedSlice(block).order(ByteOrder.LITTLE_ENDIAN);
-            buffers.set(buffer);
         }
         buffer.clear().limit(size);
         return buffer;
@@ -242,18 +258,25 @@ public final class EmbeddingStore {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no embeddings for image " + key + " in " + folder + "; embed the images first");
         }
-        ByteBuffer buffer;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < HEADER || size > Integer.MAX_VALUE) {
                 throw damaged(file);
             }
-            buffer = buffer((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // fill
+            ByteBuffer buffer = borrow((int) size);
+            try {
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // fill
+                }
+                buffer.flip();
+                return decode(key, file, buffer);
+            } finally {
+                giveBack(buffer);
             }
         }
-        buffer.flip();
+    }
+
+    private PatchEmbeddings decode(String key, Path file, ByteBuffer buffer) throws IOException {
         byte[] magic = new byte[MAGIC.length];
         buffer.get(magic);
         int p = buffer.getInt();
