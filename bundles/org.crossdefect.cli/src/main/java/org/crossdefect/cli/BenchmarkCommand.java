@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.crossdefect.core.benchmark.BenchmarkSettings;
-import org.crossdefect.core.coreset.CoresetMode;
 import org.crossdefect.core.pipeline.Training;
 
 import picocli.CommandLine.Command;
@@ -43,13 +42,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace --out if it exists.")
     boolean overwrite;
 
-    @Option(names = "--coreset-mode", defaultValue = "online", description = "bulk, online or batch "
-            + "(default: ${DEFAULT-VALUE}).")
-    String coresetMode;
-
-    @Option(names = "--coreset-ratio", defaultValue = "0.1", description = "Coreset ratio before dividing by the "
-            + "number of training categories (default: ${DEFAULT-VALUE}).")
-    double coresetRatio;
+    @Mixin
+    CoresetOptions coreset;
 
     @Option(names = "--target-good", defaultValue = "5", description = "Target good images the target-free "
             + "'few good images' threshold may see (default: ${DEFAULT-VALUE}).")
@@ -67,7 +61,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchmarkSettings settings = new BenchmarkSettings(root, datasets, methods == null ? Training.METHODS : methods,
-                seeds, backboneOptions.spec(), CoresetMode.parse(coresetMode), coresetRatio, 0.5, targetGood,
+                seeds, backboneOptions.spec(), coreset.mode(), coreset.coresetRatio, 0.5, targetGood,
                 targets == null ? List.of() : targets);
         return BenchmarkExecution.run(settings, storeOption.path(), out, overwrite, batch, System.out, System.err);
     }

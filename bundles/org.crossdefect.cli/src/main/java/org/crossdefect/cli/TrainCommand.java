@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 
 import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.backbone.DjlRuntime;
-import org.crossdefect.core.coreset.CoresetMode;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.embed.EmbeddingExtractor;
@@ -46,12 +45,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace --out if it exists.")
     boolean overwrite;
 
-    @Option(names = "--coreset-mode", defaultValue = "online", description = "bulk, online or batch "
-            + "(default: ${DEFAULT-VALUE}).")
-    String coresetMode;
-
-    @Option(names = "--coreset-ratio", defaultValue = "0.1", description = "Coreset ratio r (default: ${DEFAULT-VALUE}).")
-    double coresetRatio;
+    @Mixin
+    CoresetOptions coreset;
 
     @Option(names = "--anomaly-train-fraction", defaultValue = "0.5",
             description = "Fraction of each source folder's defect images used for training (default: ${DEFAULT-VALUE}).")
@@ -109,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
             return CrossDefectCommand.EXIT_PROBLEMS;
         }
         MethodSettings settings = MethodSettings.defaults(method).withSeed(selection.seed)
-                .withCoreset(CoresetMode.parse(coresetMode), coresetRatio).crossCategory(selection.dataset != null)
+                .withCoreset(coreset.mode(), coreset.coresetRatio).crossCategory(selection.dataset != null)
                 .withSemlp(semlpSettings());
         List<ImageRecord> train = selection.trainImages(anomalyTrainFraction);
         // SEMLP reports its validation loss per epoch on the source validation split.
