@@ -67,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
             + org.crossdefect.core.semlp.SemlpSettings.DEFAULT_HIDDEN + ").")
     Integer hidden;
 
+    @Option(names = "--patience", description = "SEMLP with --dataset: stop when the validation loss has not "
+            + "improved for this many epochs and keep the best epoch (default: off).")
+    Integer patience;
+
     @Option(names = "--type-head", description = "SEMLP: also learn which defect type a patch shows (good + the "
             + "dataset's defect types), so predictions name the type.")
     boolean typeHead;
@@ -85,6 +89,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (hidden != null) {
             s = s.withHidden(hidden);
+        }
+        if (patience != null) {
+            s = s.withPatience(patience);
         }
         return s.withTypeHead(typeHead);
     }

@@ -246,7 +246,9 @@ public final class EmbeddingStore {
     private ByteBuffer borrow(int size) {
         ByteBuffer buffer = buffers.pollFirst();
         if (buffer == null || buffer.capacity() < size) {
-            buffer = ByteBuffer.allocateDirect(size + block).alignedSlice(block).order(ByteOrder.LITTLE_ENDIAN);
+            // alignedSlice rounds the capacity down to whole blocks: ask for whole blocks plus one.
+            int blocks = (size + block - 1) / block;
+            buffer = ByteBuffer.allocateDirect((blocks + 1) * block).alignedSlice(block).order(ByteOrder.LITTLE_ENDIAN);
         }
         buffer.clear().limit(size);
         return buffer;

@@ -127,6 +127,34 @@ class EmbeddingExtractorTest {
         }
     }
 
+    /** Files without block padding (buffered writes, earlier versions) read back the same. */
+    @Test
+    void unpaddedAndPaddedFilesReadBack(@TempDir Path store) throws Exception {
+        EmbeddingStore s = EmbeddingStore.open(store, "test-backbone", 784, 768);
+        float[] values = new float[784 * 768];
+        float[] fractions = new float[784];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i * 0.5f;
+        }
+        fractions[3] = 0.25f;
+        s.put(new PatchEmbeddings("k", 784, 768, values, fractions));
+        Path file = s.folder().resolve("k.emb");
+        long exact = 8 + 3 * 4 + (784L * 768 + 784) * 4;
+        assertTrue(Files.size(file) >= exact);
+        assertArrayEquals(values, s.get("k").values());
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(exact);
+        }
+        // A fresh store object has no pooled buffer yet: the first read allocates for this exact size.
+        PatchEmbeddings back = EmbeddingStore.open(store, "test-backbone", 784, 768).get("k");
+        assertArrayEquals(values, back.values());
+        assertArrayEquals(fractions, back.maskFractions());
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(exact - 4);
+        }
+        assertThrows(IOException.class, () -> s.get("k"), "a cut-off file is damaged");
+    }
+
     @Test
     void storeOfAnotherBackboneIsRefusedAndDamagedFilesNamed(@TempDir Path store) throws Exception {
         EmbeddingStore mine = EmbeddingStore.open(store, backbone.id(), 784, 768);
