@@ -89,12 +89,14 @@ final class BenchmarkExecution {
         header.addAll(methods);
         TextTable text = new TextTable(header.toArray(String[]::new));
         for (List<Object> row : table.rows()) {
-            List<Object> cells = new ArrayList<>(row.subList(0, 2));
+            List<Object> cells = new ArrayList<>();
+            cells.add(row.get(0));
+            cells.add(row.get(1));
             for (String method : methods) {
-                Object cell = row.get(table.columns().indexOf(Summary.textColumn(method)));
-                cells.add(cell == null ? "" : cell);
+                cells.add(row.get(table.columns().indexOf(Summary.textColumn(method))));
             }
-            text.row(cells.stream().map(c -> c == null ? "" : c).toArray());
+            cells.replaceAll(c -> c == null ? "" : c);
+            text.row(cells.toArray());
         }
         out.println(table.title() + " (mean ± std over seeds):");
         text.print(out);

@@ -31,8 +31,14 @@ final class ImageSelection {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the split (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /** Read once: train asks for its training and validation images, each from the same tree. */
+    private MvtecTree tree;
+
     MvtecTree tree() throws Exception {
-        return MvtecTree.open(root);
+        if (tree == null) {
+            tree = MvtecTree.open(root);
+        }
+        return tree;
     }
 
     /** @return the images: a category's, a dataset's, or every image of the tree */

@@ -107,18 +107,23 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private void writeHeatmaps(List<Prediction> predictions, Backbone backbone) throws Exception {
+        // One colour scale for the run: the maps are computed once, for the scale and the images.
+        List<float[]> maps = new java.util.ArrayList<>();
         double high = 0;
         for (Prediction p : predictions) {
-            for (float v : AnomalyMap.of(p.score(), backbone.preprocessing().crop())) {
+            float[] map = AnomalyMap.of(p.score(), backbone.preprocessing().crop());
+            maps.add(map);
+            for (float v : map) {
                 high = Math.max(high, v);
             }
         }
         final double max = high;
         AtomicFiles.writeFolder(heatmaps, true, dir -> {
-            for (Prediction p : predictions) {
+            for (int i = 0; i < predictions.size(); i++) {
+                Prediction p = predictions.get(i);
                 String name = p.image().category() + "_" + p.image().folder() + "_" + ImageFiles.stem(p.image().image())
                         + ".png";
-                Heatmaps.write(p, backbone.preprocessing(), 0, max, dir.resolve(name));
+                Heatmaps.write(p, maps.get(i), backbone.preprocessing(), 0, max, dir.resolve(name));
             }
         });
     }

@@ -23,9 +23,14 @@ public final class Heatmaps {
 
     public static void write(Prediction prediction, Preprocessing preprocessing, double low, double high, Path file)
             throws IOException {
+        write(prediction, AnomalyMap.of(prediction.score(), preprocessing.crop()), preprocessing, low, high, file);
+    }
+
+    /** @param map the prediction's anomaly map at the crop size, when the caller has it already */
+    public static void write(Prediction prediction, float[] map, Preprocessing preprocessing, double low, double high,
+            Path file) throws IOException {
         int size = preprocessing.crop();
         int[][] rgb = preprocessing.resizedCrop(ImageFiles.read(prediction.image().image()));
-        float[] map = AnomalyMap.of(prediction.score(), size);
         boolean[] outline = prediction.image().mask() == null ? new boolean[size * size]
                 : outline(preprocessing.maskFractions(ImageFiles.read(prediction.image().mask()), size, size), size);
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
