@@ -15,7 +15,7 @@ import java.util.List;
 import org.crossdefect.core.backbone.Architecture;
 import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.backbone.BackboneSpec;
-import org.crossdefect.core.backbone.DjlRuntime;
+import org.crossdefect.core.runtime.DjlRuntime;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;

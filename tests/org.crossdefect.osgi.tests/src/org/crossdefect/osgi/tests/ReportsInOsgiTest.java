@@ -17,8 +17,8 @@ import javax.imageio.ImageIO;
 
 import org.crossdefect.core.eval.ResultTable;
 import org.crossdefect.core.eval.RocCurve;
-import org.crossdefect.core.io.RocChart;
-import org.crossdefect.core.io.XlsxWorkbook;
+import org.crossdefect.core.report.RocChart;
+import org.crossdefect.core.report.XlsxWorkbook;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;

@@ -1,12 +1,11 @@
 package org.crossdefect.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.crossdefect.core.backbone.Architecture;
 import org.crossdefect.core.backbone.BackboneSpec;
-import org.crossdefect.core.backbone.WeightsLocator;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that choose a backbone, shared by every command that embeds images. */
@@ -16,13 +15,8 @@ final class BackboneOptions {
             + "wide_resnet50_2, mobilenet_v1, mobilenet_v2 or torchscript (default: ${DEFAULT-VALUE}).")
     String backbone;
 
-    @Option(names = "--weights", description = "Weights file (safetensors; TorchScript .pt for --backbone "
-            + "torchscript). Default: the architecture's file in --weights-dir.")
-    Path weights;
-
-    @Option(names = "--weights-dir", description = "Folder with weights files (default: -D" + WeightsLocator.PROPERTY
-            + ", $" + WeightsLocator.ENVIRONMENT + ", ~/.crossdefect/weights).")
-    Path weightsDir;
+    @Mixin
+    WeightsOptions location;
 
     @Option(names = "--random-weights", description = "Seeded random weights: for speed measurements only.")
     boolean randomWeights;
@@ -31,19 +25,17 @@ final class BackboneOptions {
             + "architecture's, e.g. layer2,layer3 for ResNets).")
     List<String> layers;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
 
     /** @return these options as command-line arguments (to start a child process with the same backbone) */
     List<String> arguments() {
         List<String> args = new java.util.ArrayList<>();
         args.add("--backbone=" + backbone);
-        args.add("--device=" + device);
-        if (weights != null) {
-            args.add("--weights=" + weights);
+        args.add("--device=" + location.device);
+        if (location.weights != null) {
+            args.add("--weights=" + location.weights);
         }
-        if (weightsDir != null) {
-            args.add("--weights-dir=" + weightsDir);
+        if (location.weightsDir != null) {
+            args.add("--weights-dir=" + location.weightsDir);
         }
         if (randomWeights) {
             args.add("--random-weights");
@@ -55,11 +47,11 @@ final class BackboneOptions {
     }
 
     BackboneSpec spec() {
-        BackboneSpec spec = BackboneSpec.of(Architecture.parse(backbone)).withDevice(device)
-                .withLayers(layers == null ? List.of() : layers).withWeightsDir(weightsDir);
+        BackboneSpec spec = BackboneSpec.of(Architecture.parse(backbone)).withDevice(location.device)
+                .withLayers(layers == null ? List.of() : layers).withWeightsDir(location.weightsDir);
         if (randomWeights) {
             return spec.withRandomWeights();
         }
-        return weights == null ? spec : spec.withWeights(weights);
+        return location.weights == null ? spec : spec.withWeights(location.weights);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 import org.crossdefect.core.backbone.Backbone;
-import org.crossdefect.core.backbone.DjlRuntime;
+import org.crossdefect.core.runtime.DjlRuntime;
 import org.crossdefect.core.coreset.CoresetBuilder;
 import org.crossdefect.core.coreset.CoresetMode;
 import org.crossdefect.core.coreset.CoresetSettings;
@@ -22,7 +22,6 @@ import org.crossdefect.core.data.SourceSplit;
 import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.embed.PatchSource;
 import org.crossdefect.core.nn.NearestNeighbours;
-import org.crossdefect.core.pipeline.Training;
 import org.crossdefect.core.progress.Progress;
 
 import ai.djl.ndarray.NDManager;
@@ -74,7 +73,7 @@ final class BenchCoresetCommand implements Callable<Integer> {
             List<ImageRecord> images = org.crossdefect.core.data.MvtecTree.open(root).images(category).stream()
                     .filter(r -> r.split() == SourceSplit.TRAIN).toList();
             EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, storeOption.path(), 8, 1);
-            PatchSource source = Training.source(extractor, images, Progress.NONE);
+            PatchSource source = extractor.embeddings(images, Progress.NONE);
             if (one != null) {
                 return runOne(source, backbone);
             }

@@ -12,7 +12,7 @@ import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.MvtecTree;
 import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.embed.PatchEmbedder;
-import org.crossdefect.core.io.AtomicFiles;
+import org.crossdefect.core.files.AtomicFiles;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.synth.SynthSpec;
 import org.crossdefect.core.synth.SyntheticMvtecGenerator;

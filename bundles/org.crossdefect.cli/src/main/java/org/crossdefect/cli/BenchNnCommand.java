@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import org.crossdefect.core.backbone.DjlRuntime;
+import org.crossdefect.core.runtime.DjlRuntime;
 import org.crossdefect.core.nn.NearestNeighbours;
 
 import ai.djl.Device;

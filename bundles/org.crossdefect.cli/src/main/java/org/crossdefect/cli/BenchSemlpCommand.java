@@ -9,17 +9,19 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import org.crossdefect.core.backbone.Backbone;
-import org.crossdefect.core.backbone.DjlRuntime;
+import org.crossdefect.core.runtime.DjlRuntime;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.MvtecTree;
 import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.embed.PatchEmbeddings;
 import org.crossdefect.core.embed.PatchSource;
-import org.crossdefect.core.io.AtomicFiles;
+import org.crossdefect.core.files.AtomicFiles;
 import org.crossdefect.core.model.ModelInfo;
-import org.crossdefect.core.pipeline.Training;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.embed.PatchLabelRule;
+import org.crossdefect.core.semlp.SemlpMethod;
 import org.crossdefect.core.semlp.SemlpModel;
+import org.crossdefect.core.settings.Parameters;
 import org.crossdefect.core.semlp.SemlpSettings;
 import org.crossdefect.core.synth.SynthSpec;
 import org.crossdefect.core.synth.SyntheticMvtecGenerator;
@@ -75,15 +77,16 @@ final class BenchSemlpCommand implements Callable<Integer> {
             for (int i = 0; i < POOL; i++) {
                 PatchEmbeddings e = pool.image(i);
                 for (int q = 0; q < e.patches(); q++) {
-                    keptInPool += e.maskFractions() == null || e.maskFraction(q) >= 0.1 ? 1 : 0;
+                    keptInPool += e.maskFractions() == null || PatchLabelRule.DEFAULT.anomalous(e, q) ? 1 : 0;
                 }
             }
             int count = (int) Math.ceil((double) patches * POOL / keptInPool);
             PatchSource source = randomSource(dim, count, true);
-            SemlpSettings settings = SemlpSettings.defaults().withEpochs(1).withBatchSize(batch);
+            SemlpSettings settings = SemlpSettings.from(Parameters.of(SemlpSettings.EPOCHS.key(), 1,
+                    SemlpSettings.BATCH_SIZE.key(), batch));
             long start = System.nanoTime();
             try (NDManager manager = DjlRuntime.newManager(ai.djl.Device.cpu());
-                    SemlpModel model = SemlpModel.fit(info(dim), source, null, null, null, settings,
+                    SemlpModel model = SemlpModel.fit(info(dim), source, null, null, null, settings, 0,
                             manager.newSubManager(), Progress.NONE)) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 out.printf("train_d%d_seconds_per_epoch=%.2f (%d images, ~%d kept patches, %d params, label "
@@ -94,9 +97,10 @@ final class BenchSemlpCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("crossdefect-bench-semlp");
         try (Backbone backbone = Backbone.load(backboneOptions.spec())) {
             int dim = backbone.embeddingDim();
-            ModelInfo info = ModelInfo.of(SemlpModel.METHOD, backbone);
+            ModelInfo info = ModelInfo.of(SemlpMethod.ID, backbone);
             PatchSource train = randomSource(dim, 64, true);
-            try (SemlpModel model = SemlpModel.fit(info, train, null, null, null, SemlpSettings.defaults().withEpochs(1),
+            try (SemlpModel model = SemlpModel.fit(info, train, null, null, null,
+                    SemlpSettings.from(Parameters.of(SemlpSettings.EPOCHS.key(), 1)), 0,
                     DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
                 PatchSource test = randomSource(dim, images, false);
                 model.score(test, Progress.NONE);
@@ -109,10 +113,11 @@ final class BenchSemlpCommand implements Callable<Integer> {
                         Progress.NONE);
                 List<ImageRecord> all = new ArrayList<>(MvtecTree.open(tree).allImages());
                 EmbeddingExtractor warm = EmbeddingExtractor.create(backbone, work.resolve("warm"), 8, 1);
-                Training.predict(model, warm, all.subList(images, Math.min(all.size(), images + 8)), Progress.NONE);
+                model.score(warm.embeddings(all.subList(images, Math.min(all.size(), images + 8)), Progress.NONE),
+                        Progress.NONE);
                 EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, work.resolve("store"), 8, 1);
                 start = System.nanoTime();
-                Training.predict(model, extractor, all.subList(0, images), Progress.NONE);
+                model.score(extractor.embeddings(all.subList(0, images), Progress.NONE), Progress.NONE);
                 double with = images / ((System.nanoTime() - start) / 1e9);
                 out.printf("backbone=%s device=%s%n", backbone.id(), backbone.device());
                 out.printf("predict_with_embedding_images_per_s=%.2f%n", with);
@@ -124,7 +129,7 @@ final class BenchSemlpCommand implements Callable<Integer> {
     }
 
     private static ModelInfo info(int dim) {
-        return new ModelInfo(SemlpModel.METHOD, "bench-random-" + dim, "random", List.of("random"), dim, GRID, GRID);
+        return new ModelInfo(SemlpMethod.ID, "bench-random-" + dim, "random", List.of("random"), dim, GRID, GRID);
     }
 
     /** {@code count} images served from a pool of random ones; every fourth image has a defect mask. */

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.crossdefect.core.benchmark.Benchmark;
 import org.crossdefect.core.benchmark.BenchmarkSettings;
-import org.crossdefect.core.pipeline.Training;
+import org.crossdefect.core.data.DomainSplitter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "method trains on the others and predicts the target, once per seed.",
                 "Writes predictions.csv, the summary tables (CSV and summary.xlsx), ROC curves, heatmaps, report.md "
                         + "and manifest.properties into --out; prints the image AUROC table."})
-final class BenchmarkCommand implements Callable<Integer> {
+final class BenchmarkCommand implements Callable<Integer>, CrossDefectCommand.Cancellable {
 
     @Option(names = "--root", required = true, description = "MVTec-layout root.")
     Path root;
@@ -26,7 +27,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "(repeat or separate with commas).")
     List<String> datasets;
 
-    @Option(names = "--methods", split = ",", description = "Methods (default: all).")
+    @Option(names = "--methods", split = ",", completionCandidates = MethodIds.class,
+            description = "Methods (default: all: ${COMPLETION-CANDIDATES}).")
     List<String> methods;
 
     @Option(names = "--targets", split = ",", description = "Only these target domains (default: every category "
@@ -43,7 +45,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Mixin
-    CoresetOptions coreset;
+    MethodOptions methodOptions;
 
     @Option(names = "--target-good", defaultValue = "5", description = "Target good images the target-free "
             + "'few good images' threshold may see (default: ${DEFAULT-VALUE}).")
@@ -60,10 +62,15 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchmarkSettings settings = new BenchmarkSettings(root, datasets, methods == null ? Training.METHODS : methods,
-                seeds, backboneOptions.spec(), coreset.mode(), coreset.coresetRatio, 0.5, targetGood,
+        BenchmarkSettings settings = new BenchmarkSettings(root, datasets,
+                methods == null ? CrossDefectCommand.ENGINE.methods().ids() : methods, seeds, backboneOptions.spec(),
+                methodOptions.parameters(), DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, targetGood,
                 targets == null ? List.of() : targets);
-        return BenchmarkExecution.run(settings, storeOption.path(), out, overwrite, batch, System.out, System.err);
+        return BenchmarkExecution.run(new Benchmark.Job(settings, storeOption.path(), batch, out, overwrite));
     }
 
+    @Override
+    public String cancelled() {
+        return BenchmarkExecution.CANCELLED;
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.data.BuiltInMappings;
 import org.crossdefect.core.data.DatasetMapping;
 import org.crossdefect.core.data.DatasetMappings;
@@ -15,13 +16,11 @@ import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.InvalidDatasetException;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.data.MappingEntry;
-import org.crossdefect.core.data.MappingFileException;
 import org.crossdefect.core.data.MvtecTree;
 import org.crossdefect.core.data.Role;
 import org.crossdefect.core.data.SourceSplit;
 import org.crossdefect.core.data.TreeValidator;
 import org.crossdefect.core.data.ValidationReport;
-import org.crossdefect.core.progress.CancelledException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,31 +58,16 @@ final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (target != null && dataset == null) {
-            err.println("--target needs --dataset: a split is made within a dataset (hole, cut, color or a file)");
-            return 2;
-        }
-        if (!(anomalyTrainFraction >= 0 && anomalyTrainFraction <= 1)) {
-            err.println("--anomaly-train-fraction must be between 0 and 1, got " + anomalyTrainFraction);
-            return 2;
-        }
-        DatasetMapping mapping;
-        MvtecTree tree;
-        try {
-            mapping = dataset == null ? null : DatasetMappings.resolve(dataset);
-            tree = MvtecTree.open(root);
-        } catch (MappingFileException e) {
-            err.println(e.getMessage());
-            return CrossDefectCommand.EXIT_PROBLEMS;
-        } catch (InvalidDatasetException e) {
-            err.print(e.report().format());
-            return CrossDefectCommand.EXIT_PROBLEMS;
-        }
-        if (mapping != null && target != null && !mapping.categories().contains(target)) {
-            err.println("target '" + target + "' is not a domain of dataset '" + mapping.name() + "'; choose one of "
-                    + mapping.categories());
-            return 2;
-        }
+        InvalidSettingException.require(target == null || dataset != null, "target", "--target needs --dataset: a "
+                + "split is made within a dataset (hole, cut, color or a file)");
+        InvalidSettingException.require(anomalyTrainFraction >= 0 && anomalyTrainFraction <= 1,
+                "anomaly-train-fraction", "--anomaly-train-fraction must be between 0 and 1, got "
+                        + anomalyTrainFraction);
+        DatasetMapping mapping = dataset == null ? null : DatasetMappings.resolve(dataset);
+        MvtecTree tree = MvtecTree.open(root);
+        InvalidSettingException.require(mapping == null || target == null || mapping.categories().contains(target),
+                "target", "target '" + target + "' is not a domain of dataset '" + (mapping == null ? "" : mapping.name())
+                        + "'; choose one of " + (mapping == null ? "" : mapping.categories()));
         TreeValidator validator = new TreeValidator(threads == null ? Runtime.getRuntime().availableProcessors()
                 : threads);
         ValidationReport report;
@@ -94,13 +78,9 @@ final class DatasetsCommand implements Callable<Integer> {
             } else {
                 report = validator.validateDataset(tree, mapping, progress);
             }
-        } catch (CancelledException e) {
-            err.println(e.getMessage());
-            return CrossDefectCommand.EXIT_CANCELLED;
         }
         if (!report.isValid()) {
-            err.print(report.format());
-            return CrossDefectCommand.EXIT_PROBLEMS;
+            throw new InvalidDatasetException(report);
         }
         if (mapping != null) {
             List<ImageRecord> images = tree.datasetImages(mapping);

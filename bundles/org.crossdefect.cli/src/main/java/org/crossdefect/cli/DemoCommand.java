@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.crossdefect.core.benchmark.Benchmark;
 import org.crossdefect.core.benchmark.BenchmarkSettings;
-import org.crossdefect.core.pipeline.Training;
+import org.crossdefect.core.error.OutputExistsException;
 import org.crossdefect.core.synth.SynthSpec;
 import org.crossdefect.core.synth.SyntheticMvtecGenerator;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generates the synthetic hole/cut/color data (if absent), runs the benchmark with every method "
                 + "and one seed on the default backbone, prints the AUROC table and writes the run folder.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, CrossDefectCommand.Cancellable {
 
     @Option(names = "--out", defaultValue = "crossdefect-demo", description = "Run folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -41,9 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = data != null ? data : Path.of(System.getProperty("user.home"), ".crossdefect", "demo-data");
-        if (Files.exists(out) && !overwrite) {
-            System.err.println(out + " already exists; choose another --out or add --overwrite");
-            return CrossDefectCommand.EXIT_PROBLEMS;
+        if (!overwrite && Files.exists(out)) {
+            throw new OutputExistsException(out);
         }
         if (!Files.isRegularFile(root.resolve("hole.csv"))) {
             System.out.println("Generating the synthetic data in " + root + " ...");
@@ -53,8 +53,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<String> datasets = List.of(root.resolve("hole.csv").toString(), root.resolve("cut.csv").toString(),
                 root.resolve("color.csv").toString());
-        BenchmarkSettings settings = BenchmarkSettings.of(root, datasets, Training.METHODS, 1, backboneOptions.spec());
-        return BenchmarkExecution.run(settings, storeOption.path(), out, overwrite, 8, System.out, System.err);
+        BenchmarkSettings settings = BenchmarkSettings.of(root, datasets, CrossDefectCommand.ENGINE.methods().ids(), 1,
+                backboneOptions.spec());
+        return BenchmarkExecution.run(new Benchmark.Job(settings, storeOption.path(), 8, out, overwrite));
     }
 
+
+    @Override
+    public String cancelled() {
+        return BenchmarkExecution.CANCELLED;
+    }
 }

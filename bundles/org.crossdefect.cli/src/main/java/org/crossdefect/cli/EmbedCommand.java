@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.embed.EmbeddingExtractor;
-import org.crossdefect.core.progress.CancelledException;
+import org.crossdefect.core.workspace.Workspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,13 +18,13 @@ import picocli.CommandLine.Option;
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = "Computes the patch embeddings of a tree's images (or a category's, or a dataset's) into an "
                 + "embedding store; images already in the store are skipped, so an interrupted run resumes.")
-final class EmbedCommand implements Callable<Integer> {
+final class EmbedCommand implements Callable<Integer>, CrossDefectCommand.Cancellable {
 
     @Mixin
     BackboneOptions backboneOptions;
 
     @Mixin
-    ImageSelection selection;
+    SelectionOptions selection;
 
     @Option(names = "--out", required = true, description = "Embedding store folder (created if absent).")
     Path out;
@@ -41,25 +41,22 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String problem = selection.problem();
-        if (problem != null) {
-            err.println(problem);
-            return 2;
-        }
-        List<ImageRecord> images = selection.images();
+        List<ImageRecord> images = selection.selection().images();
         long start = System.nanoTime();
-        try (Backbone backbone = Backbone.load(backboneOptions.spec());
+        try (Workspace workspace = Workspace.open(backboneOptions.spec(), out, batch, workers);
                 ConsoleProgress progress = new ConsoleProgress(err)) {
-            EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, out, batch, workers);
-            EmbeddingExtractor.Result result = extractor.embed(images, progress);
+            Backbone backbone = workspace.backbone();
+            EmbeddingExtractor.Result result = workspace.extractor().embed(images, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
             stdout.printf("Embedded %d images with %s (D = %d, grid %dx%d) into %s: %d computed, %d reused, %.1f s%n",
                     images.size(), backbone.id(), backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth(),
-                    extractor.store().folder(), result.computed(), result.reused(), seconds);
+                    workspace.extractor().store().folder(), result.computed(), result.reused(), seconds);
             return 0;
-        } catch (CancelledException e) {
-            err.println("Cancelled; embeddings finished so far are kept and a new run resumes from them.");
-            return CrossDefectCommand.EXIT_CANCELLED;
         }
+    }
+
+    @Override
+    public String cancelled() {
+        return "Cancelled; embeddings finished so far are kept and a new run resumes from them.";
     }
 }

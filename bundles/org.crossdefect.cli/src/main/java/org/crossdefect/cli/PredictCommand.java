@@ -5,26 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.crossdefect.core.backbone.Architecture;
-import org.crossdefect.core.backbone.Backbone;
-import org.crossdefect.core.backbone.BackboneSpec;
-import org.crossdefect.core.backbone.DjlRuntime;
 import org.crossdefect.core.data.ImageFiles;
-import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.Label;
-import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.engine.Engine;
 import org.crossdefect.core.eval.Auroc;
-import org.crossdefect.core.io.AtomicFiles;
-import org.crossdefect.core.io.Heatmaps;
-import org.crossdefect.core.io.ModelFile;
-import org.crossdefect.core.io.PredictionsCsv;
-import org.crossdefect.core.model.AnomalyModel;
-import org.crossdefect.core.model.ModelInfo;
-import org.crossdefect.core.model.Models;
-import org.crossdefect.core.patchcore.AnomalyMap;
-import org.crossdefect.core.pipeline.Prediction;
-import org.crossdefect.core.pipeline.Training;
-import org.crossdefect.core.progress.CancelledException;
+import org.crossdefect.core.files.AtomicFiles;
+import org.crossdefect.core.report.Heatmaps;
+import org.crossdefect.core.report.PredictionsCsv;
+import org.crossdefect.core.score.Prediction;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,13 +22,13 @@ import picocli.CommandLine.Option;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Scores test images with a model: --category C predicts C/test, --dataset D --target T the "
                 + "target's test images. Writes image,category,defect_type,label,score,... as CSV.")
-final class PredictCommand implements Callable<Integer> {
+final class PredictCommand implements Callable<Integer>, CrossDefectCommand.Cancellable {
 
     @Option(names = "--model", required = true, description = "Model file from 'crossdefect train'.")
     Path model;
 
     @Mixin
-    ImageSelection selection;
+    SelectionOptions selection;
 
     @Mixin
     StoreOption storeOption;
@@ -55,75 +43,47 @@ final class PredictCommand implements Callable<Integer> {
             + "for methods without a decision of their own.")
     Double threshold;
 
-    @Option(names = "--weights", description = "The backbone's weights file, if not in the weights folders.")
-    Path weights;
-
-    @Option(names = "--weights-dir", description = "Folder with weights files.")
-    Path weightsDir;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--anomaly-train-fraction", defaultValue = "0.5", description = "As in training (the split).")
-    double anomalyTrainFraction;
+    /** The model names its backbone; these say where its weights are. */
+    @Mixin
+    WeightsOptions location;
 
     @Option(names = "--batch", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
     private final PrintStream stdout = System.out;
-    private final PrintStream err = System.err;
 
     @Override
     public Integer call() throws Exception {
-        String problem = selection.splitProblem();
-        if (problem != null) {
-            err.println(problem);
-            return 2;
+        Engine.PredictJob job = new Engine.PredictJob(model, selection.selection(), location.weights,
+                location.weightsDir, location.device, storeOption.path(), batch);
+        Engine.Predicted predicted;
+        try (ConsoleProgress progress = new ConsoleProgress(System.err)) {
+            predicted = CrossDefectCommand.ENGINE.predict(job, progress);
         }
-        ModelInfo info = ModelInfo.read(ModelFile.read(model));
-        List<ImageRecord> images = selection.testImages(anomalyTrainFraction);
-        BackboneSpec spec = BackboneSpec.of(Architecture.parse(info.architecture())).withLayers(info.layers())
-                .withDevice(device).withWeightsDir(weightsDir);
-        if (weights != null) {
-            spec = spec.withWeights(weights);
+        List<Prediction> predictions = predicted.predictions();
+        PredictionsCsv.write(out, predictions, threshold);
+        if (heatmaps != null) {
+            writeHeatmaps(predicted);
         }
-        try (Backbone backbone = Backbone.load(spec); ConsoleProgress progress = new ConsoleProgress(err);
-                AnomalyModel loaded = Models.load(model, DjlRuntime.newManager(backbone.device()))) {
-            info.requireBackbone(backbone);
-            EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, storeOption.path(), batch, 1);
-            List<Prediction> predictions = Training.predict(loaded, extractor, images, progress);
-            PredictionsCsv.write(out, predictions, threshold);
-            if (heatmaps != null) {
-                writeHeatmaps(predictions, backbone);
-            }
-            stdout.printf("Predicted %d images with %s (%s): %s%n", images.size(), info.method(), model.getFileName(),
-                    out);
-            summary(predictions);
-            return 0;
-        } catch (CancelledException e) {
-            err.println("Cancelled; no predictions were written.");
-            return CrossDefectCommand.EXIT_CANCELLED;
-        }
+        stdout.printf("Predicted %d images with %s (%s): %s%n", predictions.size(), predicted.info().method(),
+                model.getFileName(), out);
+        summary(predictions);
+        return 0;
     }
 
-    private void writeHeatmaps(List<Prediction> predictions, Backbone backbone) throws Exception {
-        // One colour scale for the run: the maps are computed once, for the scale and the images.
-        List<float[]> maps = new java.util.ArrayList<>();
-        double high = 0;
-        for (Prediction p : predictions) {
-            float[] map = AnomalyMap.of(p.score(), backbone.preprocessing().crop());
-            maps.add(map);
-            for (float v : map) {
-                high = Math.max(high, v);
-            }
-        }
-        final double max = high;
+    @Override
+    public String cancelled() {
+        return "Cancelled; no predictions were written.";
+    }
+
+    private void writeHeatmaps(Engine.Predicted predicted) throws Exception {
+        Heatmaps.Scaled maps = Heatmaps.scaled(predicted.predictions(), predicted.preprocessing());
         AtomicFiles.writeFolder(heatmaps, true, dir -> {
-            for (int i = 0; i < predictions.size(); i++) {
-                Prediction p = predictions.get(i);
+            for (int i = 0; i < maps.predictions().size(); i++) {
+                Prediction p = maps.predictions().get(i);
                 String name = p.image().category() + "_" + p.image().folder() + "_" + ImageFiles.stem(p.image().image())
                         + ".png";
-                Heatmaps.write(p, maps.get(i), backbone.preprocessing(), 0, max, dir.resolve(name));
+                maps.write(i, dir.resolve(name));
             }
         });
     }

@@ -5,8 +5,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.crossdefect.core.error.InvalidSettingException;
+import org.crossdefect.core.error.OutputExistsException;
 import org.crossdefect.core.data.DatasetMapping;
-import org.crossdefect.core.progress.CancelledException;
 import org.crossdefect.core.synth.SynthSpec;
 import org.crossdefect.core.synth.SyntheticMvtecGenerator;
 
@@ -62,18 +63,13 @@ final class SynthCommand implements Callable<Integer> {
                     : SynthSpec.standard(size, trainGood == null ? SynthSpec.DEFAULT_TRAIN_GOOD : trainGood, testGood,
                             defects, seed);
         } catch (IllegalArgumentException e) {
-            err.println("invalid synth settings: " + e.getMessage());
-            return 2;
+            throw new InvalidSettingException("synth", "invalid synth settings: " + e.getMessage());
         }
         long start = System.nanoTime();
         try (ConsoleProgress progress = new ConsoleProgress(err)) {
             SyntheticMvtecGenerator.generate(spec, outFolder, overwrite, progress);
         } catch (FileAlreadyExistsException e) {
-            err.println(outFolder + " already exists; choose another --out or add --overwrite");
-            return CrossDefectCommand.EXIT_PROBLEMS;
-        } catch (CancelledException e) {
-            err.println(e.getMessage());
-            return CrossDefectCommand.EXIT_CANCELLED;
+            throw new OutputExistsException(outFolder);
         }
         stdout.printf("Wrote %d images (%d categories, %dx%d) to %s in %.1f s%n", spec.imageCount(),
                 spec.categories().size(), size, size, outFolder.toAbsolutePath(), (System.nanoTime() - start) / 1e9);

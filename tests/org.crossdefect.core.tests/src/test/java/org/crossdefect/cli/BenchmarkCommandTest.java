@@ -86,10 +86,10 @@ class BenchmarkCommandTest {
         assertTrue(missing.err().contains("'marble'") && missing.err().contains(root.resolve("marble").toString()),
                 missing.err());
         CliRunner.Result target = CliRunner.run(args("s3", "r3", "--targets", "pill"));
-        assertEquals(1, target.exitCode());
+        assertEquals(2, target.exitCode(), "a bad option value is wrong usage");
         assertTrue(target.err().contains("target 'pill' is not a domain"), target.err());
         CliRunner.Result method = CliRunner.run(args("s4", "r4", "--methods", "magic"));
-        assertEquals(1, method.exitCode());
+        assertEquals(2, method.exitCode(), "a bad option value is wrong usage");
         assertTrue(method.err().contains("unknown method 'magic'"), method.err());
         for (String folder : List.of("s2", "r2", "s3", "r3", "s4", "r4")) {
             assertFalse(Files.exists(dir.resolve(folder)), folder + " must not be written");

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.crossdefect.core.io.PredictionsCsv;
+import org.crossdefect.core.report.PredictionsCsv;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.synth.SynthSpec;
 import org.crossdefect.core.synth.SyntheticMvtecGenerator;
@@ -88,7 +88,7 @@ class TrainPredictCommandTest {
         assertEquals(2, neither.exitCode());
         CliRunner.Result unknown = CliRunner.run(common("train", "--method", "magic", "--category", "disc", "--out",
                 dir.resolve("y.model").toString()));
-        assertEquals(1, unknown.exitCode());
+        assertEquals(2, unknown.exitCode(), "a bad option value is wrong usage");
         assertTrue(unknown.err().contains("unknown method 'magic'"), unknown.err());
         assertTrue(!Files.exists(dir.resolve("y.model")));
         CliRunner.Result missingModel = CliRunner.run(common("predict", "--model", dir.resolve("none.model").toString(),

@@ -1,5 +1,6 @@
 package org.crossdefect.core.backbone;
 
+import org.crossdefect.core.error.InvalidSettingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +129,7 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown backbone '" + name + "'; choose one of "
+        throw new InvalidSettingException("backbone", "unknown backbone '" + name + "'; choose one of "
                 + Arrays.stream(values()).map(Architecture::id).toList());
     }
 }

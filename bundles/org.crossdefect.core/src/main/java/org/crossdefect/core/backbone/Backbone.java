@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.crossdefect.core.image.Preprocessing;
-import org.crossdefect.core.io.Sha256;
+import org.crossdefect.core.files.Sha256;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.crossdefect.core.runtime.DjlRuntime;
 
 /**
  * A pretrained network seen as images in, named feature maps out, with the preprocessing it
@@ -68,7 +69,7 @@ public final class Backbone implements AutoCloseable {
                     List<String> layers = spec.layers().isEmpty() ? net.layerNames() : spec.layers();
                     checkLayers(a, net.layerNames(), layers);
                     return new Backbone(a, layers, a.id() + layers + "@" + digest(file), device, manager, net);
-                } catch (BackboneException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     net.close(); // the module's weights live in the model's own scope, not in manager
                     throw e;
                 }
@@ -91,7 +92,7 @@ public final class Backbone implements AutoCloseable {
                 FeatureNetwork network = a.build(weights, last, manager);
                 return new Backbone(a, layers, a.id() + layers + "@" + source, device, manager, network);
             }
-        } catch (BackboneException | RuntimeException e) {
+        } catch (RuntimeException e) {
             manager.close();
             throw e;
         }

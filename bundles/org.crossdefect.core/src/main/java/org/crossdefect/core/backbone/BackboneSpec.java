@@ -1,5 +1,6 @@
 package org.crossdefect.core.backbone;
 
+import org.crossdefect.core.error.InvalidSettingException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public record BackboneSpec(Architecture architecture, Path weights, boolean rand
     public BackboneSpec {
         layers = List.copyOf(layers);
         if (randomWeights && weights != null) {
-            throw new IllegalArgumentException("give either a weights file or random weights, not both");
+            throw new InvalidSettingException("weights", "give either a weights file or random weights, not both");
         }
     }
 

@@ -114,9 +114,4 @@ final class Conv {
         int before = (int) (total / 2);
         return new int[] {before, (int) (total - before)};
     }
-
-    /** @return number of output channels */
-    long outChannels() {
-        return weight.getShape().get(0);
-    }
 }

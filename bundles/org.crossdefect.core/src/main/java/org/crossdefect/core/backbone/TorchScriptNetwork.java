@@ -21,6 +21,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.crossdefect.core.runtime.DjlRuntime;
 
 /**
  * A network exported as TorchScript whose forward takes one NCHW float tensor and returns a tuple
@@ -70,7 +71,7 @@ final class TorchScriptNetwork implements FeatureNetwork {
             Block block = model.getBlock();
             List<String> names = probe(file, block, manager);
             return new TorchScriptNetwork(model, block, names);
-        } catch (BackboneException | RuntimeException e) {
+        } catch (RuntimeException e) {
             model.close();
             throw e;
         }

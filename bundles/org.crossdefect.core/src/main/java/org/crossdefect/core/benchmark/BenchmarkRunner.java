@@ -8,24 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.crossdefect.core.backbone.Backbone;
-import org.crossdefect.core.backbone.DjlRuntime;
 import org.crossdefect.core.data.DatasetMapping;
 import org.crossdefect.core.data.DatasetMappings;
 import org.crossdefect.core.data.DomainSplit;
 import org.crossdefect.core.data.DomainSplitter;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.InvalidDatasetException;
-import org.crossdefect.core.data.MappingFileException;
 import org.crossdefect.core.data.MvtecTree;
 import org.crossdefect.core.data.ValidationProblem;
 import org.crossdefect.core.data.ValidationReport;
-import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.model.AnomalyModel;
-import org.crossdefect.core.pipeline.MethodSettings;
-import org.crossdefect.core.pipeline.Prediction;
-import org.crossdefect.core.pipeline.Training;
+import org.crossdefect.core.model.TrainingData;
+import org.crossdefect.core.score.Prediction;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.workspace.MethodRegistry;
+import org.crossdefect.core.workspace.Workspace;
 
 /**
  * Runs the paper's protocol (Section 4.1): for every dataset, every category in turn is the
@@ -43,19 +41,15 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Checks everything that can be checked before work starts: the tree, the datasets (every
-     * category and folder present), the methods.
+     * Checks everything that can be checked before work starts: the methods and their settings,
+     * the tree, the datasets (every category and folder present), the targets.
      *
+     * @throws InvalidSettingException for an unknown method, target or a bad setting
      * @throws InvalidDatasetException listing every missing category or folder
      * @throws MappingFileException for a malformed or missing mapping file
      */
-    public static Plan plan(BenchmarkSettings settings, List<String> knownMethods) throws IOException,
-            InvalidDatasetException, MappingFileException {
-        for (String method : settings.methods()) {
-            if (!knownMethods.contains(method)) {
-                throw new IllegalArgumentException("unknown method '" + method + "'; choose from " + knownMethods);
-            }
-        }
+    public static Plan plan(BenchmarkSettings settings, MethodRegistry methods) throws IOException {
+        methods.check(settings.methods(), settings.parameters());
         MvtecTree tree = MvtecTree.open(settings.root());
         List<DatasetMapping> datasets = new ArrayList<>();
         List<ValidationProblem> problems = new ArrayList<>();
@@ -63,7 +57,8 @@ public final class BenchmarkRunner {
             DatasetMapping mapping = DatasetMappings.resolve(spec);
             problems.addAll(tree.mappingProblems(mapping));
             if (mapping.categories().size() < 2) {
-                throw new IllegalArgumentException("dataset '" + mapping.name() + "' has one category; leaving one "
+                throw new InvalidSettingException("dataset",
+                        "dataset '" + mapping.name() + "' has one category; leaving one "
                         + "out needs at least two");
             }
             datasets.add(mapping);
@@ -73,7 +68,8 @@ public final class BenchmarkRunner {
         }
         for (String target : settings.targets()) {
             if (datasets.stream().noneMatch(d -> d.categories().contains(target))) {
-                throw new IllegalArgumentException("target '" + target + "' is not a domain of any dataset; domains are "
+                throw new InvalidSettingException("targets",
+                        "target '" + target + "' is not a domain of any dataset; domains are "
                         + datasets.stream().flatMap(d -> d.categories().stream()).distinct().toList());
             }
         }
@@ -85,8 +81,8 @@ public final class BenchmarkRunner {
      * @param extractor embeds images into the shared store (its backbone is the benchmark's)
      * @param progress told per run; asked to stop between runs and batches
      */
-    public static List<RunResult> run(BenchmarkSettings settings, Plan plan, Backbone backbone,
-            EmbeddingExtractor extractor, Progress progress) throws IOException, InvalidDatasetException {
+    public static List<RunResult> run(BenchmarkSettings settings, Plan plan, MethodRegistry methods,
+            Workspace workspace, Progress progress) throws IOException {
         Map<String, List<ImageRecord>> imagesByDataset = new LinkedHashMap<>();
         Set<ImageRecord> all = new LinkedHashSet<>();
         for (DatasetMapping mapping : plan.datasets()) {
@@ -95,7 +91,7 @@ public final class BenchmarkRunner {
             // Embedding is keyed by content: the same image in two datasets is embedded once.
             all.addAll(images.stream().map(r -> r.withDefectType(r.folder())).toList());
         }
-        extractor.embed(new ArrayList<>(all), progress);
+        workspace.extractor().embed(new ArrayList<>(all), progress);
         List<RunResult> results = new ArrayList<>();
         int done = 0;
         for (DatasetMapping mapping : plan.datasets()) {
@@ -105,7 +101,7 @@ public final class BenchmarkRunner {
                             target, seed, settings.anomalyTrainFraction());
                     for (String method : settings.methods()) {
                         progress.checkCancelled();
-                        results.add(runOne(settings, split, method, seed, backbone, extractor));
+                        results.add(runOne(settings, split, method, seed, methods, workspace));
                         done++;
                         progress.update(done, plan.runs(), mapping.name() + "/" + target + " " + method + " seed "
                                 + seed);
@@ -122,20 +118,17 @@ public final class BenchmarkRunner {
     }
 
     private static RunResult runOne(BenchmarkSettings settings, DomainSplit split, String method, long seed,
-            Backbone backbone, EmbeddingExtractor extractor) throws IOException {
-        MethodSettings methodSettings = MethodSettings.defaults(method).withSeed(seed)
-                .withCoreset(settings.coresetMode(), settings.coresetRatio()).crossCategory(true);
+            MethodRegistry methods, Workspace workspace) throws IOException {
+        TrainingData data = new TrainingData(split.train(), split.validation(), seed, true, workspace.extractor());
         long start = System.nanoTime();
-        try (AnomalyModel model = Training.train(methodSettings, backbone, extractor, split.train(),
-                DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
+        try (AnomalyModel model = methods.fit(method, settings.parameters(), data, workspace.backbone().device(),
+                Progress.NONE)) {
             long trained = System.nanoTime();
-            List<Prediction> test = Training.predict(model, extractor, split.test(), Progress.NONE);
-            List<Prediction> validation = Training.predict(model, extractor, split.validation(), Progress.NONE);
+            List<Prediction> test = workspace.predict(model, split.test(), Progress.NONE);
+            List<Prediction> validation = workspace.predict(model, split.validation(), Progress.NONE);
             long predicted = System.nanoTime();
             return new RunResult(split.dataset(), split.target(), method, seed, test, validation,
                     (trained - start) / 1e9, (predicted - trained) / 1e9);
-        } catch (org.crossdefect.core.backbone.BackboneException e) {
-            throw new IOException(e.getMessage(), e);
         }
     }
 }

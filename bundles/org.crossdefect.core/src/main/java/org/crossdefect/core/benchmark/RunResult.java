@@ -2,7 +2,7 @@ package org.crossdefect.core.benchmark;
 
 import java.util.List;
 
-import org.crossdefect.core.pipeline.Prediction;
+import org.crossdefect.core.score.Prediction;
 
 /**
  * One (dataset, target, method, seed) of a benchmark: the predictions on the target's test

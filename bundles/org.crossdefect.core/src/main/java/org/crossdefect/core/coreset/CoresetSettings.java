@@ -30,8 +30,4 @@ public record CoresetSettings(CoresetMode mode, double ratio, int projectionDim,
     public CoresetSettings withMinimumSize(int size) {
         return new CoresetSettings(mode, ratio, projectionDim, seed, batchImages, size);
     }
-
-    public CoresetSettings withRatio(double newRatio) {
-        return new CoresetSettings(mode, newRatio, projectionDim, seed, batchImages, minimumSize);
-    }
 }

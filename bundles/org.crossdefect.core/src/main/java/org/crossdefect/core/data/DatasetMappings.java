@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.crossdefect.core.io.AtomicFiles;
+import org.crossdefect.core.files.AtomicFiles;
 
 /**
  * Finds a dataset by name (the built-in hole, cut, color) or reads a user's mapping file.

@@ -45,9 +45,4 @@ public record DomainSplit(String dataset, String target, long seed, double anoma
         }
         return all;
     }
-
-    /** @return the source categories (every dataset category but the target) */
-    public List<String> sourceCategories() {
-        return train.stream().map(ImageRecord::category).distinct().sorted().toList();
-    }
 }

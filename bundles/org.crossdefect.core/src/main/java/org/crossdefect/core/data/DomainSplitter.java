@@ -1,5 +1,6 @@
 package org.crossdefect.core.data;
 
+import org.crossdefect.core.error.InvalidSettingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,15 +39,17 @@ public final class DomainSplitter {
     public static DomainSplit split(String datasetName, List<ImageRecord> images, String target, long seed,
             double anomalyTrainFraction) {
         if (!(anomalyTrainFraction >= 0 && anomalyTrainFraction <= 1)) {
-            throw new IllegalArgumentException("anomaly train fraction must be in [0, 1], got " + anomalyTrainFraction);
+            throw new InvalidSettingException("anomaly-train-fraction",
+                    "anomaly train fraction must be in [0, 1], got " + anomalyTrainFraction);
         }
         List<String> categories = images.stream().map(ImageRecord::category).distinct().sorted().toList();
         if (!categories.contains(target)) {
-            throw new IllegalArgumentException("target '" + target + "' is not a category of dataset '"
+            throw new InvalidSettingException("target", "target '" + target + "' is not a category of dataset '"
                     + datasetName + "'; choose one of " + categories);
         }
         if (categories.size() < 2) {
-            throw new IllegalArgumentException("dataset '" + datasetName + "' has only the category '" + target
+            throw new InvalidSettingException("dataset",
+                    "dataset '" + datasetName + "' has only the category '" + target
                     + "'; a leave-one-domain-out split needs at least one other category to train on");
         }
         List<ImageRecord> train = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.crossdefect.core.data;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One image of an MVTec-layout tree and what is known about it.
@@ -29,11 +28,6 @@ public record ImageRecord(Path image, Path mask, String category, String folder,
         Objects.requireNonNull(defectType, "defectType");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(split, "split");
-    }
-
-    /** @return the mask path, if the image has one */
-    public Optional<Path> maskPath() {
-        return Optional.ofNullable(mask);
     }
 
     /** @return this record with another defect-type name */

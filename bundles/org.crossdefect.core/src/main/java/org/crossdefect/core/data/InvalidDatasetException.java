@@ -1,7 +1,9 @@
 package org.crossdefect.core.data;
 
+import org.crossdefect.core.error.CrossDefectException;
+
 /** A tree or dataset that cannot be used; carries the report with every problem found. */
-public final class InvalidDatasetException extends Exception {
+public final class InvalidDatasetException extends CrossDefectException {
     private static final long serialVersionUID = 1L;
 
     private final transient ValidationReport report;
@@ -14,5 +16,10 @@ public final class InvalidDatasetException extends Exception {
     /** @return every problem found */
     public ValidationReport report() {
         return report;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.INVALID_DATA;
     }
 }

@@ -1,5 +1,6 @@
 package org.crossdefect.core.data;
 
+import org.crossdefect.core.error.InvalidSettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class MvtecTree {
     public List<ImageRecord> images(String category) {
         List<ImageRecord> images = imagesByCategory.get(category);
         if (images == null) {
-            throw new IllegalArgumentException("no category '" + category + "' in " + root
+            throw new InvalidSettingException("category", "no category '" + category + "' in " + root
                     + "; categories are " + categories());
         }
         return images;

@@ -73,6 +73,10 @@ public final class EmbeddingExtractor {
         return new EmbeddingExtractor(backbone, store, batchSize, workers);
     }
 
+    public Backbone backbone() {
+        return backbone;
+    }
+
     public EmbeddingStore store() {
         return store;
     }
@@ -80,6 +84,12 @@ public final class EmbeddingExtractor {
     /** @return images sent through the backbone by this extractor so far */
     public long forwardImages() {
         return forwardImages.get();
+    }
+
+    /** Embeds what is missing and returns the images' embeddings as a source, in order. */
+    public PatchSource embeddings(List<ImageRecord> images, Progress progress) throws IOException {
+        List<String> keys = embed(images, progress).images().stream().map(EmbeddedImage::key).toList();
+        return PatchSource.of(store, keys);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.crossdefect.core.embed;
 
+import org.crossdefect.core.error.IncompatibleException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,9 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 
-import org.crossdefect.core.data.ImageRecord;
-import org.crossdefect.core.io.AtomicFiles;
-import org.crossdefect.core.io.Sha256;
+import org.crossdefect.core.files.AtomicFiles;
+import org.crossdefect.core.files.Sha256;
 
 /**
  * Patch embeddings on disk, one file per image, named by the image's content (and its mask's), in
@@ -101,21 +101,6 @@ public final class EmbeddingStore {
         return new EmbeddingStore(folder, backboneId, patches, dim);
     }
 
-    /** @return the backbones whose embeddings a store root holds */
-    public static List<EmbeddingStore> list(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (var dirs = Files.list(root)) {
-            List<Path> folders = dirs.filter(d -> Files.isRegularFile(d.resolve(INFO))).sorted().toList();
-            java.util.ArrayList<EmbeddingStore> stores = new java.util.ArrayList<>();
-            for (Path d : folders) {
-                stores.add(read(d));
-            }
-            return stores;
-        }
-    }
-
     private static EmbeddingStore read(Path folder) throws IOException {
         Properties p = new Properties();
         try (var in = Files.newInputStream(folder.resolve(INFO))) {
@@ -142,12 +127,12 @@ public final class EmbeddingStore {
     }
 
     /**
-     * @throws IllegalStateException if the store holds another backbone's embeddings: mixing
+     * @throws IncompatibleException if the store holds another backbone's embeddings: mixing
      *     them would silently compare incomparable vectors
      */
     public void requireBackbone(String expectedBackboneId) {
         if (!backboneId.equals(expectedBackboneId)) {
-            throw new IllegalStateException("the embedding store " + folder + " holds embeddings of " + backboneId
+            throw new IncompatibleException("the embedding store " + folder + " holds embeddings of " + backboneId
                     + " but the model uses " + expectedBackboneId + "; embed the images with that backbone");
         }
     }
@@ -161,12 +146,6 @@ public final class EmbeddingStore {
             digest.update(maskBytes);
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 20);
-    }
-
-    /** @return the content key of an image record (reads the files) */
-    public static String key(ImageRecord record) throws IOException {
-        byte[] mask = record.mask() == null ? null : Files.readAllBytes(record.mask());
-        return key(Files.readAllBytes(record.image()), mask);
     }
 
     public boolean contains(String key) {

@@ -1,5 +1,7 @@
 package org.crossdefect.core.embed;
 
+import org.crossdefect.core.image.Bilinear;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -13,9 +15,6 @@ import ai.djl.nn.pooling.Pool;
  * D-dimensional embedding per patch of the first map's grid.
  */
 public final class PatchEmbedder {
-
-    /** DJL's code for bilinear interpolation (Image.Interpolation.BILINEAR). */
-    private static final int BILINEAR = 1;
 
     private PatchEmbedder() {
     }
@@ -34,7 +33,7 @@ public final class PatchEmbedder {
             NDArray pooled = Pool.avgPool2d(map, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, true);
             map.close();
             if (pooled.getShape().get(2) != h || pooled.getShape().get(3) != w) {
-                NDArray resized = pooled.getNDArrayInternal().interpolation(new long[] {h, w}, BILINEAR, false);
+                NDArray resized = Bilinear.upsample(pooled, h, w);
                 pooled.close();
                 pooled = resized;
             }

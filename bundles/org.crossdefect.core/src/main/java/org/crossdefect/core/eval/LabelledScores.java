@@ -3,7 +3,7 @@ package org.crossdefect.core.eval;
 import java.util.List;
 
 import org.crossdefect.core.data.Label;
-import org.crossdefect.core.pipeline.Prediction;
+import org.crossdefect.core.score.Prediction;
 
 /**
  * Image scores with their ground truth, the input of the threshold rules and metrics.

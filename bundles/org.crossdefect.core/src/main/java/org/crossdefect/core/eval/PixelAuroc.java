@@ -6,8 +6,8 @@ import java.util.List;
 import org.crossdefect.core.data.ImageFiles;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.image.Preprocessing;
-import org.crossdefect.core.patchcore.AnomalyMap;
-import org.crossdefect.core.pipeline.Prediction;
+import org.crossdefect.core.score.AnomalyMap;
+import org.crossdefect.core.score.Prediction;
 
 /**
  * Pixel-level AUROC over the input crops: each image's anomaly map (upsampled, blurred) against

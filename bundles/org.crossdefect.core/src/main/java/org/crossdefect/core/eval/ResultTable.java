@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A small table of results, the unit the writers in {@code org.crossdefect.core.io} put out
+ * A small table of results, the unit the writers in {@code org.crossdefect.core.report} put out
  * (one CSV file, one XLSX sheet, one Markdown table). Cells are {@link String}, {@link Double}
  * (numbers; other {@link Number}s are converted, so numbers stay numbers in XLSX) or null (empty).
  *

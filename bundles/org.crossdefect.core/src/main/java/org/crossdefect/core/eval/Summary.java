@@ -65,6 +65,16 @@ public final class Summary {
     }
 
     /**
+     * @return the table with only the dataset, target and "mean ± std" text columns of the
+     *     methods: how people read it (the mean and std columns are for spreadsheets)
+     */
+    public static ResultTable textView(ResultTable table, List<String> methods) {
+        List<String> columns = new ArrayList<>(List.of(DATASET, TARGET));
+        methods.stream().map(Summary::textColumn).filter(table.columns()::contains).forEach(columns::add);
+        return table.select(columns);
+    }
+
+    /**
      * @param title the table's title, e.g. "Image AUROC"
      * @param results every (dataset, target, method, seed) at most once
      * @param decimals decimals of the "mean ± std" text

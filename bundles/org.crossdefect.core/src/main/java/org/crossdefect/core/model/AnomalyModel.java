@@ -1,16 +1,20 @@
 package org.crossdefect.core.model;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.crossdefect.core.embed.PatchSource;
-import org.crossdefect.core.patchcore.ImageScore;
+import org.crossdefect.core.files.AtomicFiles;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.score.ImageScore;
 
 /**
  * A fitted model of any method: it scores images from their patch embeddings. The benchmark,
- * the command line and the KNIME nodes treat all methods through this shape.
+ * the command line and the KNIME nodes treat all methods through this shape; a {@link Method}
+ * makes and reads them.
  */
 public interface AnomalyModel extends AutoCloseable {
 
@@ -19,8 +23,20 @@ public interface AnomalyModel extends AutoCloseable {
     /** @return one score per image of the source, in order */
     List<ImageScore> score(PatchSource images, Progress progress) throws IOException;
 
-    /** Writes the model file (atomically). */
-    void save(Path file) throws IOException;
+    /**
+     * Writes the model file format ({@link ModelFile}) to a stream, e.g. a KNIME port's zip
+     * stream; the stream stays open.
+     */
+    void write(OutputStream out) throws IOException;
+
+    /** Writes the model file atomically: to a temporary file first, then moved into place. */
+    default void save(Path file) throws IOException {
+        AtomicFiles.writeFile(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(out);
+            }
+        });
+    }
 
     @Override
     void close();

@@ -1,17 +1,14 @@
 package org.crossdefect.core.model;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 import org.crossdefect.core.backbone.Backbone;
-import org.crossdefect.core.io.ModelFile;
-import org.crossdefect.core.io.ModelFileException;
+import org.crossdefect.core.error.IncompatibleException;
 
 /**
  * What every model records about how it was made, so a prediction uses the same backbone.
  *
- * @param method "patchcore", "labeled-patchcore", "semlp", ...
+ * @param method the method's id ("patchcore", "labeled-patchcore", "semlp", ...)
  * @param backboneId the backbone's id (network, weights digest, layers)
  * @param architecture the backbone's architecture id
  * @param layers its feature layers
@@ -31,29 +28,14 @@ public record ModelInfo(String method, String backboneId, String architecture, L
                 backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth());
     }
 
-    public void write(Properties p) {
-        p.setProperty("method", method);
-        p.setProperty("backbone.id", backboneId);
-        p.setProperty("backbone.architecture", architecture);
-        p.setProperty("backbone.layers", String.join(",", layers));
-        p.setProperty("embedding.dim", Integer.toString(dim));
-        p.setProperty("grid.height", Integer.toString(gridHeight));
-        p.setProperty("grid.width", Integer.toString(gridWidth));
-    }
-
-    public static ModelInfo read(ModelFile.Contents c) throws ModelFileException {
-        return new ModelInfo(c.get("method"), c.get("backbone.id"), c.get("backbone.architecture"),
-                Arrays.asList(c.get("backbone.layers").split(",")), Integer.parseInt(c.get("embedding.dim")),
-                Integer.parseInt(c.get("grid.height")), Integer.parseInt(c.get("grid.width")));
-    }
-
     /**
-     * @throws ModelFileException if the backbone differs from the one the model was trained with
+     * @throws IncompatibleException if the backbone differs from the one the model was trained with
      */
-    public void requireBackbone(Backbone backbone) throws ModelFileException {
+    public void requireBackbone(Backbone backbone) {
         if (!backbone.id().equals(backboneId)) {
-            throw new ModelFileException("the model was trained on embeddings of " + backboneId + " but the backbone "
-                    + "loaded now is " + backbone.id() + "; load the same architecture, layers and weights file");
+            throw new IncompatibleException("the model was trained on embeddings of " + backboneId + " but the "
+                    + "backbone loaded now is " + backbone.id() + "; load the same architecture, layers and weights "
+                    + "file");
         }
     }
 }

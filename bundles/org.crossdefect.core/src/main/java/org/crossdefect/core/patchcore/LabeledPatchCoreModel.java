@@ -1,26 +1,28 @@
 package org.crossdefect.core.patchcore;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.crossdefect.core.coreset.CoresetBuilder;
 import org.crossdefect.core.coreset.CoresetSettings;
 import org.crossdefect.core.coreset.MemoryBank;
 import org.crossdefect.core.coreset.PatchFilter;
 import org.crossdefect.core.embed.PatchEmbeddings;
+import org.crossdefect.core.embed.PatchLabelRule;
 import org.crossdefect.core.embed.PatchSource;
-import org.crossdefect.core.io.ModelFile;
+import org.crossdefect.core.error.UnsuitableDataException;
+import org.crossdefect.core.model.ModelFile;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.ModelInfo;
 import org.crossdefect.core.nn.NearestNeighbours;
 import org.crossdefect.core.progress.Progress;
 
 import ai.djl.ndarray.NDManager;
+import org.crossdefect.core.score.ImageScore;
 
 /**
  * Labeled PatchCore (the paper's Appendix A.1): besides the coreset of good patches, a second
@@ -36,23 +38,21 @@ import ai.djl.ndarray.NDManager;
  */
 public final class LabeledPatchCoreModel implements AnomalyModel {
 
-    public static final String METHOD = "labeled-patchcore";
-    public static final double DEFAULT_PATCH_THRESHOLD = 0.1;
     public static final int MINIMUM_ANOMALY_CORESET = 1000;
 
     private final ModelInfo info;
     private final CoresetSettings goodSettings;
     private final CoresetSettings anomalySettings;
-    private final double patchThreshold;
+    private final PatchLabelRule labels;
     private final BankScorer good;
     private final BankScorer anomaly;
 
     private LabeledPatchCoreModel(ModelInfo info, CoresetSettings goodSettings, CoresetSettings anomalySettings,
-            double patchThreshold, MemoryBank goodBank, MemoryBank anomalyBank, NDManager manager) {
+            PatchLabelRule labels, MemoryBank goodBank, MemoryBank anomalyBank, NDManager manager) {
         this.info = info;
         this.goodSettings = goodSettings;
         this.anomalySettings = anomalySettings;
-        this.patchThreshold = patchThreshold;
+        this.labels = labels;
         this.good = new BankScorer(goodBank, manager.newSubManager());
         this.anomaly = new BankScorer(anomalyBank, manager);
     }
@@ -63,21 +63,20 @@ public final class LabeledPatchCoreModel implements AnomalyModel {
      *     minimum of 1,000
      */
     public static LabeledPatchCoreModel fit(ModelInfo info, PatchSource train, CoresetSettings settings,
-            double patchThreshold, NDManager manager, Progress progress) throws IOException {
+            PatchLabelRule labels, NDManager manager, Progress progress) throws IOException {
         PatchFilter goodPatches = (image, p) -> image.maskFractions() == null;
-        PatchFilter anomalousPatches = (image, p) -> image.maskFractions() != null
-                && image.maskFraction(p) >= patchThreshold;
+        PatchFilter anomalousPatches = labels::anomalous;
         MemoryBank goodBank = new CoresetBuilder(settings).build(train, goodPatches, manager, progress);
         CoresetSettings anomalySettings = settings.withMinimumSize(MINIMUM_ANOMALY_CORESET);
         MemoryBank anomalyBank = new CoresetBuilder(anomalySettings).build(train, anomalousPatches, manager, progress);
         if (goodBank.size() == 0) {
-            throw new IllegalArgumentException("no good training image: Labeled PatchCore needs good images");
+            throw new UnsuitableDataException("no good training image: Labeled PatchCore needs good images");
         }
         if (anomalyBank.size() == 0) {
-            throw new IllegalArgumentException("no anomalous training patch (mask fraction >= " + patchThreshold
+            throw new UnsuitableDataException("no anomalous training patch (mask fraction >= " + labels.threshold()
                     + "): Labeled PatchCore needs defect images with masks in the training split");
         }
-        LabeledPatchCoreModel model = new LabeledPatchCoreModel(info, settings, anomalySettings, patchThreshold,
+        LabeledPatchCoreModel model = new LabeledPatchCoreModel(info, settings, anomalySettings, labels,
                 goodBank, anomalyBank, manager);
         model.good.neighbourTable();
         model.anomaly.neighbourTable();
@@ -120,30 +119,28 @@ public final class LabeledPatchCoreModel implements AnomalyModel {
         return scores;
     }
 
+    /** What model.json holds. */
+    private record Stored(ModelInfo info, CoresetSettings goodCoreset, int goodSize, CoresetSettings anomalyCoreset,
+            int anomalySize, PatchLabelRule labels) {
+    }
+
     @Override
-    public void save(Path file) throws IOException {
-        Properties props = new Properties();
-        info.write(props);
-        PatchCoreModel.writeSettings(props, "coreset", goodSettings, good.bank().size());
-        PatchCoreModel.writeSettings(props, "anomaly.coreset", anomalySettings, anomaly.bank().size());
-        props.setProperty("patch.threshold", Double.toString(patchThreshold));
+    public void write(OutputStream out) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("bank.f32", ModelFile.floats(good.bank().vectors()));
         entries.put("bank.neighbours.i32", ModelFile.ints(good.neighbourTable()));
         entries.put("anomaly-bank.f32", ModelFile.floats(anomaly.bank().vectors()));
         entries.put("anomaly-bank.neighbours.i32", ModelFile.ints(anomaly.neighbourTable()));
-        ModelFile.write(file, props, entries);
+        ModelFile.write(out, info.method(), new Stored(info, goodSettings, good.bank().size(), anomalySettings,
+                anomaly.bank().size(), labels), entries);
     }
 
-    static LabeledPatchCoreModel read(ModelFile.Contents c, NDManager manager) throws IOException {
-        ModelInfo info = ModelInfo.read(c);
-        MemoryBank goodBank = PatchCoreModel.bank(ModelFile.floats(c.entry("bank.f32")),
-                Integer.parseInt(c.get("coreset.size")), info.dim());
-        MemoryBank anomalyBank = PatchCoreModel.bank(ModelFile.floats(c.entry("anomaly-bank.f32")),
-                Integer.parseInt(c.get("anomaly.coreset.size")), info.dim());
-        LabeledPatchCoreModel model = new LabeledPatchCoreModel(info, PatchCoreModel.readSettings(c, "coreset"),
-                PatchCoreModel.readSettings(c, "anomaly.coreset"), Double.parseDouble(c.get("patch.threshold")),
-                goodBank, anomalyBank, manager);
+    static LabeledPatchCoreModel read(ModelFile.Contents c, NDManager manager) {
+        Stored s = c.json(Stored.class);
+        MemoryBank goodBank = PatchCoreModel.bank(c, "bank.f32", s.goodSize(), s.info().dim());
+        MemoryBank anomalyBank = PatchCoreModel.bank(c, "anomaly-bank.f32", s.anomalySize(), s.info().dim());
+        LabeledPatchCoreModel model = new LabeledPatchCoreModel(s.info(), s.goodCoreset(), s.anomalyCoreset(),
+                s.labels(), goodBank, anomalyBank, manager);
         model.good.setNeighbourTable(ModelFile.ints(c.entry("bank.neighbours.i32")));
         model.anomaly.setNeighbourTable(ModelFile.ints(c.entry("anomaly-bank.neighbours.i32")));
         return model;

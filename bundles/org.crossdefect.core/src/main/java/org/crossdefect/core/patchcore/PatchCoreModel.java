@@ -1,12 +1,10 @@
 package org.crossdefect.core.patchcore;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.crossdefect.core.coreset.CoresetBuilder;
 import org.crossdefect.core.coreset.CoresetSettings;
@@ -14,13 +12,16 @@ import org.crossdefect.core.coreset.MemoryBank;
 import org.crossdefect.core.coreset.PatchFilter;
 import org.crossdefect.core.embed.PatchEmbeddings;
 import org.crossdefect.core.embed.PatchSource;
-import org.crossdefect.core.io.ModelFile;
+import org.crossdefect.core.error.UnsuitableDataException;
+import org.crossdefect.core.model.ModelFile;
 import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.model.ModelFileException;
 import org.crossdefect.core.model.ModelInfo;
 import org.crossdefect.core.nn.NearestNeighbours;
 import org.crossdefect.core.progress.Progress;
 
 import ai.djl.ndarray.NDManager;
+import org.crossdefect.core.score.ImageScore;
 
 /**
  * PatchCore (Roth et al.): a coreset of good patches; a test patch's score is its distance to
@@ -28,7 +29,6 @@ import ai.djl.ndarray.NDManager;
  */
 public final class PatchCoreModel implements AnomalyModel {
 
-    public static final String METHOD = "patchcore";
     static final int SCORE_BATCH_IMAGES = 8;
 
     private final ModelInfo info;
@@ -50,7 +50,7 @@ public final class PatchCoreModel implements AnomalyModel {
             NDManager manager, Progress progress) throws IOException {
         MemoryBank bank = new CoresetBuilder(settings).build(goodImages, PatchFilter.ALL, manager, progress);
         if (bank.size() == 0) {
-            throw new IllegalArgumentException("no good training image: PatchCore needs good images to learn from");
+            throw new UnsuitableDataException("no good training image: PatchCore needs good images to learn from");
         }
         return new PatchCoreModel(info, settings, bank, manager);
     }
@@ -102,42 +102,30 @@ public final class PatchCoreModel implements AnomalyModel {
         return scores;
     }
 
+    /** What model.json holds. */
+    private record Stored(ModelInfo info, CoresetSettings coreset, int size) {
+    }
+
     @Override
-    public void save(Path file) throws IOException {
-        Properties p = new Properties();
-        info.write(p);
-        writeSettings(p, "coreset", settings, bank().size());
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("bank.f32", ModelFile.floats(bank().vectors()));
-        ModelFile.write(file, p, entries);
+    public void write(OutputStream out) throws IOException {
+        ModelFile.write(out, info.method(), new Stored(info, settings, bank().size()),
+                Map.of("bank.f32", ModelFile.floats(bank().vectors())));
     }
 
-    static PatchCoreModel read(ModelFile.Contents c, NDManager manager) throws IOException {
-        ModelInfo info = ModelInfo.read(c);
-        float[] vectors = ModelFile.floats(c.entry("bank.f32"));
-        int size = Integer.parseInt(c.get("coreset.size"));
-        return new PatchCoreModel(info, readSettings(c, "coreset"), bank(vectors, size, info.dim()), manager);
+    static PatchCoreModel read(ModelFile.Contents c, NDManager manager) {
+        Stored stored = c.json(Stored.class);
+        MemoryBank bank = bank(c, "bank.f32", stored.size(), stored.info().dim());
+        return new PatchCoreModel(stored.info(), stored.coreset(), bank, manager);
     }
 
-    static MemoryBank bank(float[] vectors, int size, int dim) {
+    /** @throws ModelFileException if the entry does not hold size x dim floats */
+    static MemoryBank bank(ModelFile.Contents c, String entry, int size, int dim) {
+        float[] vectors = ModelFile.floats(c.entry(entry));
+        if (size < 1 || vectors.length != (long) size * dim) {
+            throw new ModelFileException("model file " + c.source() + ": entry " + entry + " holds " + vectors.length
+                    + " floats, not " + size + " x " + dim + "; train the model again or copy an intact file");
+        }
         return new MemoryBank(size, dim, vectors, new int[size], new int[size]);
-    }
-
-    static void writeSettings(Properties p, String prefix, CoresetSettings s, int size) {
-        p.setProperty(prefix + ".mode", s.mode().name().toLowerCase());
-        p.setProperty(prefix + ".ratio", Double.toString(s.ratio()));
-        p.setProperty(prefix + ".projection", Integer.toString(s.projectionDim()));
-        p.setProperty(prefix + ".seed", Long.toString(s.seed()));
-        p.setProperty(prefix + ".batch", Integer.toString(s.batchImages()));
-        p.setProperty(prefix + ".minimum", Integer.toString(s.minimumSize()));
-        p.setProperty(prefix + ".size", Integer.toString(size));
-    }
-
-    static CoresetSettings readSettings(ModelFile.Contents c, String prefix) throws IOException {
-        return new CoresetSettings(org.crossdefect.core.coreset.CoresetMode.parse(c.get(prefix + ".mode")),
-                Double.parseDouble(c.get(prefix + ".ratio")), Integer.parseInt(c.get(prefix + ".projection")),
-                Long.parseLong(c.get(prefix + ".seed")), Integer.parseInt(c.get(prefix + ".batch")),
-                Integer.parseInt(c.get(prefix + ".minimum")));
     }
 
     @Override

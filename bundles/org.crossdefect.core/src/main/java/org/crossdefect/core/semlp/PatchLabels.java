@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.crossdefect.core.embed.PatchEmbeddings;
+import org.crossdefect.core.embed.PatchLabelRule;
 import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.error.UnsuitableDataException;
 import org.crossdefect.core.progress.Progress;
 
 /**
- * The paper code's patch labels: every patch of a good image (no mask) is good (class 0); in a
+ * The paper code's patch labels ({@link PatchLabelRule}): every patch of a good image (no mask) is good (class 0); in a
  * defect image the patches whose mask fraction is at least the threshold are anomalous (class 1,
  * or with a type head the index of the image's defect type) and its other patches are dropped
  * (label -1), since a defect image's clean-looking patches near a defect are neither clearly good
@@ -25,20 +27,20 @@ public final class PatchLabels {
     public static final String GOOD_TYPE = "good";
     private static final int UNKNOWN_TYPE = -2;
 
-    private final double threshold;
+    private final PatchLabelRule rule;
     /** Per image of the source: its class if anomalous, or null for binary labels. */
     private final int[] imageClass;
     private final List<String> classes;
 
-    private PatchLabels(double threshold, int[] imageClass, List<String> classes) {
-        this.threshold = threshold;
+    private PatchLabels(PatchLabelRule rule, int[] imageClass, List<String> classes) {
+        this.rule = rule;
         this.imageClass = imageClass;
         this.classes = List.copyOf(classes);
     }
 
     /** Binary labels: good (0) and anomalous (1). */
-    public static PatchLabels binary(double threshold) {
-        return new PatchLabels(threshold, null, List.of(GOOD_TYPE, "anomalous"));
+    public static PatchLabels binary(PatchLabelRule rule) {
+        return new PatchLabels(rule, null, List.of(GOOD_TYPE, "anomalous"));
     }
 
     /**
@@ -47,7 +49,7 @@ public final class PatchLabels {
      * @param defectTypes per image of the source, in order: "good" for good images, else the
      *     image's defect type
      */
-    public static PatchLabels typed(double threshold, List<String> defectTypes) {
+    public static PatchLabels typed(PatchLabelRule rule, List<String> defectTypes) {
         TreeSet<String> types = new TreeSet<>();
         for (String t : defectTypes) {
             if (t == null) {
@@ -64,14 +66,14 @@ public final class PatchLabels {
         for (int i = 0; i < imageClass.length; i++) {
             imageClass[i] = classes.indexOf(defectTypes.get(i));
         }
-        return new PatchLabels(threshold, imageClass, classes);
+        return new PatchLabels(rule, imageClass, classes);
     }
 
     /**
      * Type labels over given classes (validation): an image of a type outside them contributes
      * no patch.
      */
-    public static PatchLabels typed(double threshold, List<String> defectTypes, List<String> classes) {
+    public static PatchLabels typed(PatchLabelRule rule, List<String> defectTypes, List<String> classes) {
         int[] imageClass = new int[defectTypes.size()];
         for (int i = 0; i < imageClass.length; i++) {
             imageClass[i] = classes.indexOf(defectTypes.get(i));
@@ -79,7 +81,7 @@ public final class PatchLabels {
                 imageClass[i] = UNKNOWN_TYPE;
             }
         }
-        return new PatchLabels(threshold, imageClass, classes);
+        return new PatchLabels(rule, imageClass, classes);
     }
 
     /** @return class names, "good" first; binary labels have two */
@@ -94,7 +96,7 @@ public final class PatchLabels {
     /**
      * Writes the labels of image {@code i}'s patches.
      *
-     * @throws IllegalArgumentException if a typed image's type disagrees with its mask
+     * @throws UnsuitableDataException if a typed image's type disagrees with its mask
      */
     public void label(int i, PatchEmbeddings e, int[] out) {
         int anomalousClass = imageClass == null ? 1 : imageClass[i];
@@ -103,7 +105,7 @@ public final class PatchLabels {
             return;
         }
         if (imageClass != null && (e.maskFractions() == null) != (anomalousClass == GOOD)) {
-            throw new IllegalArgumentException("training image " + i + " (" + e.key() + ") is of type '"
+            throw new UnsuitableDataException("training image " + i + " (" + e.key() + ") is of type '"
                     + classes.get(anomalousClass) + "' but " + (e.maskFractions() == null ? "has no mask" : "has a mask")
                     + "; defect images need masks, good images none");
         }
@@ -111,7 +113,7 @@ public final class PatchLabels {
             if (e.maskFractions() == null) {
                 out[p] = GOOD;
             } else {
-                out[p] = e.maskFraction(p) >= threshold ? anomalousClass : DROPPED;
+                out[p] = rule.anomalous(e, p) ? anomalousClass : DROPPED;
             }
         }
     }
@@ -119,7 +121,7 @@ public final class PatchLabels {
     /**
      * Counts the kept patches of each class (one pass over the source).
      *
-     * @throws IllegalArgumentException if there is no good patch or no anomalous patch, naming
+     * @throws UnsuitableDataException if there is no good patch or no anomalous patch, naming
      *     the counts and what to add
      */
     public long[] count(PatchSource source, Progress progress) throws IOException {
@@ -155,12 +157,13 @@ public final class PatchLabels {
             anomalous += counts[c];
         }
         if (counts[GOOD] == 0 || anomalous == 0) {
-            throw new IllegalArgumentException("SEMLP needs good and anomalous training patches, but the " + source.images()
+            throw new UnsuitableDataException(
+                    "SEMLP needs good and anomalous training patches, but the " + source.images()
                     + " training images (" + goodImages + " good, " + defectImages + " with defect masks) give "
-                    + counts[GOOD] + " good and " + anomalous + " anomalous patches (mask fraction >= " + threshold
+                    + counts[GOOD] + " good and " + anomalous + " anomalous patches (mask fraction >= " + rule.threshold()
                     + "; " + dropped + " dropped). "
                     + (counts[GOOD] == 0 ? "Add good images to the training split."
-                            : "Add defect images with masks whose defects cover at least " + threshold
+                            : "Add defect images with masks whose defects cover at least " + rule.threshold()
                                     + " of a patch (or lower the patch threshold)."));
         }
         return counts;

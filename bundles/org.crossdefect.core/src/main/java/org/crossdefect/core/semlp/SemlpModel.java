@@ -1,22 +1,23 @@
 package org.crossdefect.core.semlp;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 
 import org.crossdefect.core.embed.PatchEmbeddings;
 import org.crossdefect.core.embed.PatchSource;
-import org.crossdefect.core.io.ModelFile;
-import org.crossdefect.core.io.ModelFileException;
+import org.crossdefect.core.error.IncompatibleException;
+import org.crossdefect.core.error.UnsuitableDataException;
+import org.crossdefect.core.model.ModelFileException;
+import org.crossdefect.core.model.ModelFile;
+import org.crossdefect.core.model.ModelFileException;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.ModelInfo;
-import org.crossdefect.core.patchcore.ImageScore;
+import org.crossdefect.core.score.ImageScore;
 import org.crossdefect.core.progress.Progress;
 
 import ai.djl.ndarray.NDManager;
@@ -39,7 +40,6 @@ import ai.djl.ndarray.NDManager;
  */
 public final class SemlpModel implements AnomalyModel {
 
-    public static final String METHOD = "semlp";
     static final int SCORE_BATCH_IMAGES = 16;
 
     /** Losses of one epoch; validation is NaN without a validation source. */
@@ -48,15 +48,17 @@ public final class SemlpModel implements AnomalyModel {
 
     private final ModelInfo info;
     private final SemlpSettings settings;
+    private final long seed;
     private final List<String> classes;
     private final SemlpNetwork network;
     private final List<Epoch> history;
     private final NDManager manager;
 
-    private SemlpModel(ModelInfo info, SemlpSettings settings, List<String> classes, SemlpNetwork network,
+    private SemlpModel(ModelInfo info, SemlpSettings settings, long seed, List<String> classes, SemlpNetwork network,
             List<Epoch> history, NDManager manager) {
         this.info = info;
         this.settings = settings;
+        this.seed = seed;
         this.classes = List.copyOf(classes);
         this.network = network;
         this.history = List.copyOf(history);
@@ -71,16 +73,17 @@ public final class SemlpModel implements AnomalyModel {
      *     head; null for a binary model (settings.typeHead() must then be false)
      * @param validation images for the per-epoch validation loss (and early stopping), or null
      * @param validationTypes their types, for a type head
+     * @param seed seeds initialisation, shuffling and dropout
      * @param manager owns the model's native memory; closed with the model, or at once when
      *     fitting fails or is cancelled
-     * @throws IllegalArgumentException if there is no good or no anomalous training patch, or
-     *     types are missing or do not fit
+     * @throws UnsuitableDataException if there is no good or no anomalous training patch
+     * @throws IllegalArgumentException if types are missing or do not fit
      */
     public static SemlpModel fit(ModelInfo info, PatchSource train, List<String> trainTypes, PatchSource validation,
-            List<String> validationTypes, SemlpSettings settings, NDManager manager, Progress progress)
+            List<String> validationTypes, SemlpSettings settings, long seed, NDManager manager, Progress progress)
             throws IOException {
         try {
-            return fitOrThrow(info, train, trainTypes, validation, validationTypes, settings, manager, progress);
+            return fitOrThrow(info, train, trainTypes, validation, validationTypes, settings, seed, manager, progress);
         } catch (IOException | RuntimeException | Error e) {
             manager.close();
             throw e;
@@ -88,20 +91,21 @@ public final class SemlpModel implements AnomalyModel {
     }
 
     private static SemlpModel fitOrThrow(ModelInfo info, PatchSource train, List<String> trainTypes,
-            PatchSource validation, List<String> validationTypes, SemlpSettings settings, NDManager manager,
-            Progress progress) throws IOException {
+            PatchSource validation, List<String> validationTypes, SemlpSettings settings, long seed,
+            NDManager manager, Progress progress) throws IOException {
         if (settings.typeHead() && trainTypes == null) {
             throw new IllegalArgumentException("a SEMLP type head needs the training images' defect types");
         }
         if (train.images() == 0) {
-            throw new IllegalArgumentException("no training image: SEMLP needs good images and defect images with masks");
+            throw new UnsuitableDataException(
+                    "no training image: SEMLP needs good images and defect images with masks");
         }
         if (train.dim() != info.dim()) {
             throw new IllegalArgumentException("training embeddings have dimension " + train.dim() + " but the model "
                     + "info says " + info.dim());
         }
-        PatchLabels labels = settings.typeHead() ? PatchLabels.typed(settings.patchThreshold(), trainTypes)
-                : PatchLabels.binary(settings.patchThreshold());
+        PatchLabels labels = settings.typeHead() ? PatchLabels.typed(settings.labels(), trainTypes)
+                : PatchLabels.binary(settings.labels());
         long[] counts = labels.count(train, progress);
         PatchLabels validationLabels = null;
         if (validation != null && validation.images() > 0) {
@@ -117,20 +121,20 @@ public final class SemlpModel implements AnomalyModel {
                     throw new IllegalArgumentException(validationTypes.size() + " defect types for "
                             + validation.images() + " validation images; give one per image, in order");
                 }
-                validationLabels = PatchLabels.typed(settings.patchThreshold(), validationTypes, labels.classes());
+                validationLabels = PatchLabels.typed(settings.labels(), validationTypes, labels.classes());
             } else {
-                validationLabels = PatchLabels.binary(settings.patchThreshold());
+                validationLabels = PatchLabels.binary(settings.labels());
             }
         }
         int outputs = settings.typeHead() ? labels.classes().size() : 1;
         SemlpTrainer trainer = new SemlpTrainer(settings, counts, outputs, manager);
-        SplittableRandom random = new SplittableRandom(settings.seed());
+        SplittableRandom random = new SplittableRandom(seed);
         SemlpNetwork network = SemlpNetwork.init(train.dim(), settings.hidden(), outputs, random.split());
         List<Epoch> history = new ArrayList<>();
         SemlpNetwork trained = trainer.train(network, train, labels, validation, validationLabels, random, history,
                 progress);
         List<String> classes = settings.typeHead() ? labels.classes() : List.of();
-        return new SemlpModel(info, settings, classes, trained, history, manager);
+        return new SemlpModel(info, settings, seed, classes, trained, history, manager);
     }
 
     @Override
@@ -173,7 +177,7 @@ public final class SemlpModel implements AnomalyModel {
     @Override
     public List<ImageScore> score(PatchSource images, Progress progress) throws IOException {
         if (images.images() > 0 && images.dim() != network.dim) {
-            throw new IllegalArgumentException("embeddings have dimension " + images.dim() + " but the SEMLP was "
+            throw new IncompatibleException("embeddings have dimension " + images.dim() + " but the SEMLP was "
                     + "trained on " + network.dim + "; embed with the model's backbone " + info.backboneId());
         }
         List<ImageScore> scores = new ArrayList<>(images.images());
@@ -195,11 +199,6 @@ public final class SemlpModel implements AnomalyModel {
             progress.update(to, images.images(), "scoring images");
         }
         return scores;
-    }
-
-    /** @return the P x K logits of one image's patches */
-    public float[] patchLogits(PatchEmbeddings e) {
-        return network.logits(manager, e.values(), e.patches());
     }
 
     private ImageScore imageScore(float[] logits, int first, int patches, int k) {
@@ -258,55 +257,44 @@ public final class SemlpModel implements AnomalyModel {
         }
     }
 
+    /**
+     * What model.json holds.
+     *
+     * @param classes "good" and the defect types of a type head, in output order; empty for one output
+     * @param leakySlope the hidden layer's leaky ReLU slope (recorded so a change is detected)
+     * @param layout how the weight entries are laid out
+     */
+    private record Stored(ModelInfo info, SemlpSettings settings, long seed, int outputs, List<String> classes,
+            int epochsTrained, float leakySlope, String layout) {
+    }
+
     @Override
-    public void save(Path file) throws IOException {
-        Properties p = new Properties();
-        info.write(p);
-        p.setProperty("semlp.hidden", Integer.toString(settings.hidden()));
-        p.setProperty("semlp.dropout", Double.toString(settings.dropout()));
-        p.setProperty("semlp.learning.rate", Double.toString(settings.learningRate()));
-        p.setProperty("semlp.epochs", Integer.toString(settings.epochs()));
-        p.setProperty("semlp.epochs.trained", Integer.toString(history.size()));
-        p.setProperty("semlp.batch", Integer.toString(settings.batchSize()));
-        p.setProperty("semlp.patch.threshold", Double.toString(settings.patchThreshold()));
-        p.setProperty("semlp.seed", Long.toString(settings.seed()));
-        p.setProperty("semlp.type.head", Boolean.toString(settings.typeHead()));
-        p.setProperty("semlp.patience", Integer.toString(settings.patience()));
-        p.setProperty("semlp.leaky.slope", Float.toString(SemlpSettings.LEAKY_SLOPE));
-        p.setProperty("semlp.outputs", Integer.toString(network.outputs));
-        p.setProperty("semlp.types", String.join(",", classes));
-        p.setProperty("semlp.layout", "w1 [dim, hidden], w2 [hidden, outputs], row-major float32");
+    public void write(OutputStream out) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("layer1.weight.f32", ModelFile.floats(network.w1));
         entries.put("layer1.bias.f32", ModelFile.floats(network.b1));
         entries.put("layer2.weight.f32", ModelFile.floats(network.w2));
         entries.put("layer2.bias.f32", ModelFile.floats(network.b2));
-        ModelFile.write(file, p, entries);
+        ModelFile.write(out, info.method(), new Stored(info, settings, seed, network.outputs, classes, history.size(),
+                SemlpSettings.LEAKY_SLOPE, "w1 [dim, hidden], w2 [hidden, outputs], row-major float32"), entries);
     }
 
-    /** Reads a model file of method "semlp" (for {@link org.crossdefect.core.model.Models}). */
-    public static SemlpModel read(ModelFile.Contents c, NDManager manager) throws IOException {
-        ModelInfo info = ModelInfo.read(c);
-        SemlpSettings settings = new SemlpSettings(Integer.parseInt(c.get("semlp.hidden")),
-                Double.parseDouble(c.get("semlp.dropout")), Double.parseDouble(c.get("semlp.learning.rate")),
-                Integer.parseInt(c.get("semlp.epochs")), Integer.parseInt(c.get("semlp.batch")),
-                Double.parseDouble(c.get("semlp.patch.threshold")), Long.parseLong(c.get("semlp.seed")),
-                Boolean.parseBoolean(c.get("semlp.type.head")), Integer.parseInt(c.get("semlp.patience")));
-        int outputs = Integer.parseInt(c.get("semlp.outputs"));
-        String types = c.get("semlp.types");
-        List<String> classes = types.isEmpty() ? List.of() : Arrays.asList(types.split(","));
-        if (settings.typeHead() ? classes.size() != outputs : outputs != 1) {
-            throw new ModelFileException("SEMLP model file has " + outputs + " outputs for types " + classes);
+    /** Reads a model file of a SEMLP (for {@link SemlpMethod}). */
+    public static SemlpModel read(ModelFile.Contents c, NDManager manager) {
+        Stored s = c.json(Stored.class);
+        List<String> classes = s.classes() == null ? List.of() : s.classes();
+        if (s.settings().typeHead() ? classes.size() != s.outputs() : s.outputs() != 1) {
+            throw new ModelFileException("SEMLP model file " + c.source() + " has " + s.outputs() + " outputs for "
+                    + "types " + classes + "; train the model again or copy an intact file");
         }
-        int epochs = Integer.parseInt(c.get("semlp.epochs.trained"));
         List<Epoch> history = new ArrayList<>();
-        for (int e = 1; e <= epochs; e++) {
+        for (int e = 1; e <= s.epochsTrained(); e++) {
             history.add(new Epoch(e, Double.NaN, Double.NaN));
         }
-        SemlpNetwork network = new SemlpNetwork(info.dim(), settings.hidden(), outputs,
+        SemlpNetwork network = new SemlpNetwork(s.info().dim(), s.settings().hidden(), s.outputs(),
                 ModelFile.floats(c.entry("layer1.weight.f32")), ModelFile.floats(c.entry("layer1.bias.f32")),
                 ModelFile.floats(c.entry("layer2.weight.f32")), ModelFile.floats(c.entry("layer2.bias.f32")));
-        return new SemlpModel(info, settings, classes, network, history, manager);
+        return new SemlpModel(s.info(), s.settings(), s.seed(), classes, network, history, manager);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.crossdefect.core.data.DatasetMapping;
 import org.crossdefect.core.data.DatasetMappings;
-import org.crossdefect.core.io.AtomicFiles;
+import org.crossdefect.core.files.AtomicFiles;
 import org.crossdefect.core.progress.Progress;
 
 /**

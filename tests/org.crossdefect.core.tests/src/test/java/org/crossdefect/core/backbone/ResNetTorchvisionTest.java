@@ -19,6 +19,7 @@ import com.google.gson.JsonParser;
 import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import org.crossdefect.core.runtime.DjlRuntime;
 
 /**
  * Our ResNets are torchvision-exact: with the reference's deterministic weights they reproduce

@@ -27,6 +27,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.crossdefect.core.runtime.DjlRuntime;
 
 /**
  * Backbones from real TorchScript files written by PyTorch (src/test/python/make_torchscript_fixtures.py;

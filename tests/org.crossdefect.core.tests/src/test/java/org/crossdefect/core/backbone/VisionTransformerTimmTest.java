@@ -29,6 +29,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.crossdefect.core.runtime.DjlRuntime;
 
 /**
  * Our ViT-B/8 is timm-exact: with deterministic weights it reproduces, in float32, the float64

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.crossdefect.core.backbone.DjlRuntime;
+import org.crossdefect.core.runtime.DjlRuntime;
 import org.crossdefect.core.embed.PatchEmbeddings;
 import org.crossdefect.core.embed.PatchSource;
 import org.crossdefect.core.nn.NearestNeighbours;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.testing.TinyTree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,10 +111,13 @@ class DomainSplitterTest {
 
     @Test
     void unknownTargetAndBadFractionAreClearErrors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> DomainSplitter.split("holes", images, "zebra", 0, 0.5));
         assertTrue(e.getMessage().contains("zebra") && e.getMessage().contains("[a, b, c]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> DomainSplitter.split("holes", images, "a", 0, 1.5));
+        assertEquals("target", e.setting());
+        InvalidSettingException fraction = assertThrows(InvalidSettingException.class,
+                () -> DomainSplitter.split("holes", images, "a", 0, 1.5));
+        assertEquals("anomaly-train-fraction", fraction.setting());
     }
 
     private static long defects(List<ImageRecord> images, String category, String folder) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.crossdefect.core.error.IncompatibleException;
 import org.crossdefect.core.backbone.Architecture;
 import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.backbone.BackboneSpec;
@@ -158,7 +159,7 @@ class EmbeddingExtractorTest {
     @Test
     void storeOfAnotherBackboneIsRefusedAndDamagedFilesNamed(@TempDir Path store) throws Exception {
         EmbeddingStore mine = EmbeddingStore.open(store, backbone.id(), 784, 768);
-        IllegalStateException other = assertThrows(IllegalStateException.class,
+        IncompatibleException other = assertThrows(IncompatibleException.class,
                 () -> mine.requireBackbone("wide_resnet50_2[layer2, layer3]@sha256:0"));
         assertTrue(other.getMessage().contains("wide_resnet50_2"), other.getMessage());
         mine.put(new PatchEmbeddings("abc", 784, 768, new float[784 * 768], null));

@@ -9,8 +9,6 @@ import java.util.List;
 import org.crossdefect.core.backbone.Architecture;
 import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.backbone.BackboneSpec;
-import org.crossdefect.core.backbone.DjlRuntime;
-import org.crossdefect.core.coreset.CoresetMode;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.data.MvtecTree;
@@ -19,10 +17,10 @@ import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.eval.Auroc;
 import org.crossdefect.core.eval.PixelAuroc;
 import org.crossdefect.core.model.AnomalyModel;
-import org.crossdefect.core.pipeline.MethodSettings;
-import org.crossdefect.core.pipeline.Prediction;
-import org.crossdefect.core.pipeline.Training;
-import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.model.TrainingData;
+import org.crossdefect.core.settings.Parameters;
+import org.crossdefect.core.testing.Methods;
+import org.crossdefect.core.score.Prediction;
 import org.crossdefect.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +48,10 @@ class PatchCoreBottleTest {
                 .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors")))) {
             EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, store, 8, 1);
             long t0 = System.nanoTime();
-            MethodSettings settings = MethodSettings.defaults("patchcore").withCoreset(CoresetMode.ONLINE, 0.1);
-            try (AnomalyModel model = Training.train(settings, backbone, extractor, train,
-                    DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
+            try (AnomalyModel model = Methods.train(PatchCoreMethod.ID, Parameters.of("coreset-mode", "online",
+                    "coreset-ratio", 0.1), new TrainingData(train, List.of(), 0, false, extractor))) {
                 long t1 = System.nanoTime();
-                List<Prediction> predictions = Training.predict(model, extractor, test, Progress.NONE);
+                List<Prediction> predictions = Methods.predict(model, extractor, test);
                 long t2 = System.nanoTime();
                 float[] scores = new float[predictions.size()];
                 boolean[] labels = new boolean[predictions.size()];
@@ -84,12 +81,11 @@ class PatchCoreBottleTest {
                 assertTrue(Math.abs(pixel - 0.9815) <= 0.01, "pixel AUROC " + pixel + " vs reference 0.9815");
             }
             // The whole memory bank (no coreset): the reference's scores of two test images.
-            MethodSettings full = MethodSettings.defaults("patchcore").withCoreset(CoresetMode.BULK, 1.0);
-            try (AnomalyModel model = Training.train(full, backbone, extractor, train,
-                    DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
+            try (AnomalyModel model = Methods.train(PatchCoreMethod.ID, Parameters.of("coreset-mode", "bulk",
+                    "coreset-ratio", 1.0), new TrainingData(train, List.of(), 0, false, extractor))) {
                 List<ImageRecord> two = test.stream().filter(r -> r.image().endsWith("good/000.png")
                         || r.image().endsWith("broken_large/000.png")).toList();
-                List<Prediction> scored = Training.predict(model, extractor, two, Progress.NONE);
+                List<Prediction> scored = Methods.predict(model, extractor, two);
                 double broken = scored.get(0).score().score();
                 double good = scored.get(1).score().score();
                 double goodMax = max(scored.get(1).score().patchScores());

@@ -13,17 +13,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.crossdefect.core.backbone.DjlRuntime;
+import org.crossdefect.core.runtime.DjlRuntime;
 import org.crossdefect.core.embed.PatchEmbeddings;
 import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.error.UnsuitableDataException;
 import org.crossdefect.core.eval.Auroc;
-import org.crossdefect.core.io.ModelFileException;
+import org.crossdefect.core.model.ModelFileException;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.ModelInfo;
-import org.crossdefect.core.model.Models;
-import org.crossdefect.core.patchcore.ImageScore;
+import org.crossdefect.core.score.ImageScore;
 import org.crossdefect.core.progress.CancelledException;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.settings.Parameters;
+import org.crossdefect.core.workspace.MethodRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +38,7 @@ class SemlpModelTest {
     static final int DIM = 48;
     static final int GRID = 4;
     static final int PATCHES = GRID * GRID;
-    static final ModelInfo INFO = new ModelInfo(SemlpModel.METHOD, "test-backbone", "test", List.of("a", "b"), DIM,
+    static final ModelInfo INFO = new ModelInfo(SemlpMethod.ID, "test-backbone", "test", List.of("a", "b"), DIM,
             GRID, GRID);
     static final String[] TYPES = {"hole", "cut"};
 
@@ -82,13 +84,25 @@ class SemlpModelTest {
         return DjlRuntime.newManager(Device.cpu());
     }
 
-    static SemlpSettings settings() {
-        return SemlpSettings.defaults().withBatchSize(64).withEpochs(4).withSeed(7);
+    static final long SEED = 7;
+
+    /** Small batches, 4 epochs, and any other settings as key, value, ... */
+    static SemlpSettings settings(Object... more) {
+        return SemlpSettings.from(Parameters.of("batch-size", 64, "epochs", 4).with(Parameters.of(more)));
     }
 
     static SemlpModel fit(List<PatchEmbeddings> train, List<String> types, SemlpSettings s) throws Exception {
-        return SemlpModel.fit(INFO, PatchSource.of(train), s.typeHead() ? types : null, null, null, s, manager(),
+        return fit(train, types, s, SEED);
+    }
+
+    static SemlpModel fit(List<PatchEmbeddings> train, List<String> types, SemlpSettings s, long seed)
+            throws Exception {
+        return SemlpModel.fit(INFO, PatchSource.of(train), s.typeHead() ? types : null, null, null, s, seed, manager(),
                 Progress.NONE);
+    }
+
+    static AnomalyModel load(Path file) throws Exception {
+        return MethodRegistry.builtIn().read(file, Device.cpu());
     }
 
     static float[] scores(AnomalyModel model, List<PatchEmbeddings> images) throws Exception {
@@ -106,9 +120,9 @@ class SemlpModelTest {
         List<String> types = new ArrayList<>();
         List<PatchEmbeddings> train = images(40, 40, 1, types);
         List<PatchEmbeddings> test = images(20, 20, 2, new ArrayList<>());
-        SemlpSettings s = settings().withDropout(0.2);
+        SemlpSettings s = settings("dropout", 0.2);
         try (SemlpModel a = fit(train, types, s); SemlpModel b = fit(train, types, s);
-                SemlpModel c = fit(train, types, s.withSeed(8))) {
+                SemlpModel c = fit(train, types, s, 8)) {
             assertEquals(DIM * 32 + 32 + 32 + 1, a.parameterCount());
             assertArrayEquals(a.weights(), b.weights(), "same seed, same weights (bitwise)");
             assertArrayEquals(scores(a, test), scores(b, test), "same seed, same scores (bitwise)");
@@ -134,9 +148,9 @@ class SemlpModelTest {
             float[] fractions = i == 0 ? null : filled(0.5f);
             train.add(new PatchEmbeddings("k" + i, PATCHES, 1536, v, fractions));
         }
-        ModelInfo info = new ModelInfo(SemlpModel.METHOD, "b", "a", List.of("x"), 1536, GRID, GRID);
+        ModelInfo info = new ModelInfo(SemlpMethod.ID, "b", "a", List.of("x"), 1536, GRID, GRID);
         try (SemlpModel m = SemlpModel.fit(info, PatchSource.of(train), null, null, null,
-                SemlpSettings.paper(), manager(), Progress.NONE)) {
+                SemlpSettings.paper(), SEED, manager(), Progress.NONE)) {
             assertEquals(49_217, m.parameterCount());
         }
     }
@@ -153,9 +167,9 @@ class SemlpModelTest {
         List<PatchEmbeddings> train = images(20, 20, 3, types);
         for (boolean typeHead : new boolean[] {false, true}) {
             Path file = dir.resolve("semlp-" + typeHead + ".cdm");
-            try (SemlpModel model = fit(train, types, settings().withTypeHead(typeHead))) {
+            try (SemlpModel model = fit(train, types, settings("type-head", typeHead))) {
                 model.save(file);
-                try (AnomalyModel loaded = Models.load(file, manager())) {
+                try (AnomalyModel loaded = load(file)) {
                     assertEquals(model.info(), loaded.info());
                     assertEquals(model.classes(), ((SemlpModel) loaded).classes());
                     assertArrayEquals(model.weights(), ((SemlpModel) loaded).weights());
@@ -172,9 +186,7 @@ class SemlpModelTest {
             bytes[bytes.length / 2] ^= 0x5A;
             Path corrupt = dir.resolve("corrupt-" + typeHead + ".cdm");
             Files.write(corrupt, bytes);
-            try (NDManager m = manager()) {
-                assertThrows(ModelFileException.class, () -> Models.load(corrupt, m).close());
-            }
+            assertThrows(ModelFileException.class, () -> load(corrupt).close());
         }
     }
 
@@ -184,7 +196,7 @@ class SemlpModelTest {
         List<PatchEmbeddings> train = images(40, 40, 4, types);
         List<String> testTypes = new ArrayList<>();
         List<PatchEmbeddings> test = images(10, 30, 5, testTypes);
-        try (SemlpModel model = fit(train, types, settings().withTypeHead(true))) {
+        try (SemlpModel model = fit(train, types, settings("type-head", true))) {
             assertEquals(List.of("good", "cut", "hole"), model.classes());
             List<ImageScore> scores = model.score(PatchSource.of(test), Progress.NONE);
             int right = 0;
@@ -214,8 +226,8 @@ class SemlpModelTest {
             }
         };
         // Only good images.
-        IllegalArgumentException noAnomaly = assertThrows(IllegalArgumentException.class, () -> SemlpModel.fit(INFO,
-                PatchSource.of(train.subList(0, 10)), null, null, null, settings(), manager(), counting));
+        UnsuitableDataException noAnomaly = assertThrows(UnsuitableDataException.class, () -> SemlpModel.fit(INFO,
+                PatchSource.of(train.subList(0, 10)), null, null, null, settings(), SEED, manager(), counting));
         assertTrue(noAnomaly.getMessage().contains("0 anomalous patches"), noAnomaly.getMessage());
         assertTrue(noAnomaly.getMessage().contains("Add defect images with masks"), noAnomaly.getMessage());
         // Defect images whose masks cover no patch enough: every patch dropped.
@@ -223,17 +235,17 @@ class SemlpModelTest {
         for (PatchEmbeddings e : train.subList(10, 20)) {
             faint.add(new PatchEmbeddings(e.key(), PATCHES, DIM, e.values(), filled(0.05f)));
         }
-        IllegalArgumentException dropped = assertThrows(IllegalArgumentException.class, () -> SemlpModel.fit(INFO,
-                PatchSource.of(faint), null, null, null, settings(), manager(), counting));
+        UnsuitableDataException dropped = assertThrows(UnsuitableDataException.class, () -> SemlpModel.fit(INFO,
+                PatchSource.of(faint), null, null, null, settings(), SEED, manager(), counting));
         assertTrue(dropped.getMessage().contains("160 good and 0 anomalous patches"), dropped.getMessage());
         // Only defect images.
-        IllegalArgumentException noGood = assertThrows(IllegalArgumentException.class, () -> SemlpModel.fit(INFO,
-                PatchSource.of(train.subList(10, 20)), null, null, null, settings(), manager(), counting));
+        UnsuitableDataException noGood = assertThrows(UnsuitableDataException.class, () -> SemlpModel.fit(INFO,
+                PatchSource.of(train.subList(10, 20)), null, null, null, settings(), SEED, manager(), counting));
         assertTrue(noGood.getMessage().contains("0 good and 40 anomalous patches"), noGood.getMessage());
         assertTrue(noGood.getMessage().contains("Add good images"), noGood.getMessage());
         // Types that do not fit the images.
         assertThrows(IllegalArgumentException.class, () -> SemlpModel.fit(INFO, PatchSource.of(train),
-                types.subList(0, 5), null, null, settings().withTypeHead(true), manager(), counting));
+                types.subList(0, 5), null, null, settings("type-head", true), SEED, manager(), counting));
         assertEquals(0, steps[0], "no training step ran");
     }
 
@@ -242,9 +254,9 @@ class SemlpModelTest {
         List<String> types = new ArrayList<>();
         List<PatchEmbeddings> train = images(10, 10, 9, types);
         List<PatchEmbeddings> validation = images(10, 10, 10, new ArrayList<>());
-        SemlpSettings s = settings().withEpochs(60).withLearningRate(1e-2).withPatience(2);
+        SemlpSettings s = settings("epochs", 60, "learning-rate", 1e-2, "patience", 2);
         try (SemlpModel model = SemlpModel.fit(INFO, PatchSource.of(train), null, PatchSource.of(validation), null, s,
-                manager(), Progress.NONE)) {
+                SEED, manager(), Progress.NONE)) {
             List<SemlpModel.Epoch> history = model.history();
             assertTrue(history.stream().allMatch(e -> Double.isFinite(e.validationLoss())), history.toString());
             assertTrue(history.size() < 60, "stopped early: " + history.size() + " epochs");
@@ -272,6 +284,6 @@ class SemlpModelTest {
             }
         };
         assertThrows(CancelledException.class, () -> SemlpModel.fit(INFO, PatchSource.of(train), null, null, null,
-                settings(), manager(), cancelSoon));
+                settings(), SEED, manager(), cancelSoon));
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import org.crossdefect.core.backbone.Architecture;
 import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.backbone.BackboneSpec;
-import org.crossdefect.core.backbone.DjlRuntime;
 import org.crossdefect.core.data.DatasetMapping;
 import org.crossdefect.core.data.DatasetMappings;
 import org.crossdefect.core.data.DomainSplit;
@@ -21,12 +20,15 @@ import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.data.MvtecTree;
 import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.error.IncompatibleException;
+import org.crossdefect.core.error.UnsuitableDataException;
 import org.crossdefect.core.eval.Auroc;
 import org.crossdefect.core.model.AnomalyModel;
-import org.crossdefect.core.pipeline.MethodSettings;
-import org.crossdefect.core.pipeline.Prediction;
-import org.crossdefect.core.pipeline.Training;
+import org.crossdefect.core.score.Prediction;
+import org.crossdefect.core.patchcore.PatchCoreMethod;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.settings.Parameters;
+import org.crossdefect.core.testing.Methods;
 import org.crossdefect.core.synth.SynthSpec;
 import org.crossdefect.core.synth.SyntheticMvtecGenerator;
 import org.crossdefect.core.testing.SharedData;
@@ -89,42 +91,36 @@ class SemlpTransferTest {
         return Auroc.of(scores, labels);
     }
 
-    static SemlpSettings semlp() {
-        SemlpSettings s = SemlpSettings.defaults();
-        if (System.getProperty("semlp.lr") != null) {
-            s = s.withLearningRate(Double.parseDouble(System.getProperty("semlp.lr")));
+    /** SEMLP settings; -Dsemlp.learning-rate=..., -Dsemlp.epochs=..., -Dsemlp.batch-size=... for experiments. */
+    static Parameters semlp() {
+        Parameters p = Parameters.NONE;
+        for (String key : List.of("learning-rate", "epochs", "batch-size")) {
+            if (System.getProperty("semlp." + key) != null) {
+                p = p.with(key, System.getProperty("semlp." + key));
+            }
         }
-        if (System.getProperty("semlp.epochs") != null) {
-            s = s.withEpochs(Integer.parseInt(System.getProperty("semlp.epochs")));
-        }
-        if (System.getProperty("semlp.batch") != null) {
-            s = s.withBatchSize(Integer.parseInt(System.getProperty("semlp.batch")));
-        }
-        return s;
+        return p;
     }
 
     @Test
     void holeTransferToUnseenCategoryAurocAtLeast090() throws Exception {
         DomainSplit split = split("hole");
         long t0 = System.nanoTime();
-        Training.source(extractor, split.train(), Progress.NONE);
-        Training.source(extractor, split.test(), Progress.NONE);
+        extractor.embeddings(split.train(), Progress.NONE);
+        extractor.embeddings(split.test(), Progress.NONE);
         long t1 = System.nanoTime();
-        MethodSettings settings = MethodSettings.defaults(SemlpModel.METHOD).withSemlp(semlp());
         double semlp;
         double patchcore;
         long t2;
         long t3;
-        try (AnomalyModel model = Training.train(settings, backbone, extractor, split.train(),
-                DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
+        try (AnomalyModel model = Methods.train(SemlpMethod.ID, semlp(), split.train(), 0, extractor)) {
             t2 = System.nanoTime();
-            semlp = auroc(Training.predict(model, extractor, split.test(), Progress.NONE));
+            semlp = auroc(Methods.predict(model, extractor, split.test()));
             t3 = System.nanoTime();
             System.out.println("semlp history " + ((SemlpModel) model).history());
         }
-        try (AnomalyModel model = Training.train(MethodSettings.defaults("patchcore").crossCategory(true), backbone,
-                extractor, split.train(), DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
-            patchcore = auroc(Training.predict(model, extractor, split.test(), Progress.NONE));
+        try (AnomalyModel model = Methods.train(PatchCoreMethod.ID, Parameters.NONE, split.train(), 0, extractor)) {
+            patchcore = auroc(Methods.predict(model, extractor, split.test()));
         }
         System.out.printf("semlp hole -> %s: %d train, %d test images; image AUROC SEMLP %.4f, PatchCore %.4f; "
                 + "embed %.1f s, SEMLP fit %.2f s, predict %.2f s%n", TARGET, split.train().size(), split.test().size(),
@@ -135,13 +131,12 @@ class SemlpTransferTest {
     @Test
     void typeHeadTellsHoleCutColorApartOnUnseenCategory() throws Exception {
         DomainSplit split = split("hole", "cut", "color");
-        MethodSettings settings = MethodSettings.defaults(SemlpModel.METHOD).withSemlp(semlp().withTypeHead(true));
         long t0 = System.nanoTime();
-        try (AnomalyModel model = Training.train(settings, backbone, extractor, split.train(),
-                DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
+        try (AnomalyModel model = Methods.train(SemlpMethod.ID, semlp().with("type-head", true), split.train(), 0,
+                extractor)) {
             long t1 = System.nanoTime();
             assertEquals(List.of("good", "color", "cut", "hole"), ((SemlpModel) model).classes());
-            List<Prediction> predictions = Training.predict(model, extractor, split.test(), Progress.NONE);
+            List<Prediction> predictions = Methods.predict(model, extractor, split.test());
             int right = 0;
             int anomalous = 0;
             StringBuilder confusion = new StringBuilder();
@@ -166,31 +161,33 @@ class SemlpTransferTest {
     @Test
     void trainingRejectsBadInputBeforeAnyTraining() throws Exception {
         DomainSplit split = split("hole");
-        MethodSettings settings = MethodSettings.defaults(SemlpModel.METHOD);
         List<ImageRecord> goodOnly = split.train().stream().filter(r -> r.label() == Label.GOOD).toList();
-        IllegalArgumentException noDefects = assertThrows(IllegalArgumentException.class, () -> Training.train(settings,
-                backbone, extractor, goodOnly, DjlRuntime.newManager(backbone.device()), Progress.NONE));
+        long embedded = extractor.forwardImages();
+        UnsuitableDataException noDefects = assertThrows(UnsuitableDataException.class,
+                () -> Methods.train(SemlpMethod.ID, Parameters.NONE, goodOnly, 0, extractor));
         assertTrue(noDefects.getMessage().contains(goodOnly.size() + " good and 0 defect images"),
                 noDefects.getMessage());
         List<ImageRecord> defectsOnly = split.train().stream().filter(r -> r.label() == Label.ANOMALOUS).toList();
-        IllegalArgumentException noGood = assertThrows(IllegalArgumentException.class, () -> Training.train(settings,
-                backbone, extractor, defectsOnly, DjlRuntime.newManager(backbone.device()), Progress.NONE));
+        UnsuitableDataException noGood = assertThrows(UnsuitableDataException.class,
+                () -> Methods.train(SemlpMethod.ID, Parameters.NONE, defectsOnly, 0, extractor));
         assertTrue(noGood.getMessage().contains("add good images"), noGood.getMessage());
+        assertEquals(embedded, extractor.forwardImages(), "nothing embedded before the checks");
 
-        // Embeddings of another backbone (other layers) must never reach a model of this one.
+        // A model of this backbone never scores embeddings of another one (other layers).
         try (Backbone other = Backbone.load(BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu")
                 .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors"))
-                .withLayers(List.of("blocks.5")))) {
+                .withLayers(List.of("blocks.5")));
+                AnomalyModel model = Methods.train(SemlpMethod.ID, Parameters.of("epochs", 1), split.train(), 0,
+                        extractor)) {
             EmbeddingExtractor otherExtractor = EmbeddingExtractor.create(other, shared.resolve("store"), 8, 1);
-            IllegalStateException mixed = assertThrows(IllegalStateException.class, () -> Training.train(settings,
-                    backbone, otherExtractor, split.train(), DjlRuntime.newManager(backbone.device()), Progress.NONE));
-            assertTrue(mixed.getMessage().contains("holds embeddings of " + other.id()), mixed.getMessage());
+            IncompatibleException mixed = assertThrows(IncompatibleException.class,
+                    () -> Methods.predict(model, otherExtractor, split.test()));
+            assertTrue(mixed.getMessage().contains(other.id()), mixed.getMessage());
             assertEquals(0, otherExtractor.forwardImages(), "nothing embedded before the check");
-            try (AnomalyModel model = Training.train(settings.withSemlp(SemlpSettings.defaults().withEpochs(1)),
-                    backbone, extractor, split.train(), DjlRuntime.newManager(backbone.device()), Progress.NONE)) {
-                assertThrows(IllegalStateException.class,
-                        () -> Training.predict(model, otherExtractor, split.test(), Progress.NONE));
-            }
+            // A store folder of one backbone is refused for another.
+            IncompatibleException store = assertThrows(IncompatibleException.class, () -> new EmbeddingExtractor(
+                    backbone, otherExtractor.store(), 8, 1));
+            assertTrue(store.getMessage().contains("holds embeddings of " + other.id()), store.getMessage());
         }
     }
 }

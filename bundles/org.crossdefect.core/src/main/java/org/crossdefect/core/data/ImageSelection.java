@@ -1,0 +1,84 @@
+package org.crossdefect.core.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crossdefect.core.error.InvalidSettingException;
+
+/**
+ * Which images of an MVTec-layout tree a piece of work uses: one category ({@code C/train}
+ * trains, {@code C/test} is predicted) or a leave-one-domain-out split of a dataset (train on the
+ * other categories, predict the target's test images).
+ *
+ * @param root the MVTec-layout root
+ * @param category one category, or null
+ * @param dataset hole, cut, color or a mapping CSV file, or null
+ * @param target with a dataset: the held-out category
+ * @param seed seeds the split (which defect images train)
+ * @param anomalyTrainFraction fraction of each source folder's defect images that train
+ */
+public record ImageSelection(Path root, String category, String dataset, String target, long seed,
+        double anomalyTrainFraction) {
+
+    /** The images of a selection, from one reading of the tree. */
+    public record Selected(List<ImageRecord> train, List<ImageRecord> validation, List<ImageRecord> test,
+            boolean crossCategory) {
+    }
+
+    public ImageSelection {
+        InvalidSettingException.require(root != null, "root", "give the MVTec-layout root (--root)");
+        InvalidSettingException.require(category == null || dataset == null, "category",
+                "give either a category or a dataset, not both");
+        InvalidSettingException.require(target == null || dataset != null, "target", "a target needs a dataset");
+        InvalidSettingException.require(anomalyTrainFraction >= 0 && anomalyTrainFraction <= 1,
+                "anomaly-train-fraction", "the anomaly train fraction must be in [0, 1], got " + anomalyTrainFraction);
+    }
+
+    public static ImageSelection category(Path root, String category) {
+        return new ImageSelection(root, category, null, null, 0, DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION);
+    }
+
+    public static ImageSelection split(Path root, String dataset, String target, long seed) {
+        return new ImageSelection(root, null, dataset, target, seed, DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION);
+    }
+
+    /**
+     * @throws InvalidSettingException unless this names a category, or a dataset and a target:
+     *     what training and prediction need
+     */
+    public ImageSelection requireTrainAndTest() {
+        InvalidSettingException.require(category != null || dataset != null, "category", "give a category C (train "
+                + "on C/train, predict C/test) or a dataset D and a target T (leave-one-domain-out)");
+        InvalidSettingException.require(dataset == null || target != null, "target", "a dataset needs a target: the "
+                + "held-out category to predict");
+        return this;
+    }
+
+    /** @return every image selected: a category's, a dataset's, or (neither given) the whole tree's */
+    public List<ImageRecord> images() throws IOException {
+        MvtecTree tree = MvtecTree.open(root);
+        if (category != null) {
+            return tree.images(category);
+        }
+        if (dataset != null) {
+            return tree.datasetImages(DatasetMappings.resolve(dataset));
+        }
+        return tree.allImages();
+    }
+
+    /** Reads the tree once and returns the training, validation and test images. */
+    public Selected select() throws IOException {
+        requireTrainAndTest();
+        MvtecTree tree = MvtecTree.open(root);
+        if (category != null) {
+            List<ImageRecord> images = tree.images(category);
+            return new Selected(images.stream().filter(r -> r.split() == SourceSplit.TRAIN).toList(), List.of(),
+                    images.stream().filter(r -> r.split() == SourceSplit.TEST).toList(), false);
+        }
+        DatasetMapping mapping = DatasetMappings.resolve(dataset);
+        DomainSplit split = DomainSplitter.split(mapping.name(), tree.datasetImages(mapping), target, seed,
+                anomalyTrainFraction);
+        return new Selected(split.train(), split.validation(), split.test(), true);
+    }
+}

@@ -1,0 +1,136 @@
+package org.crossdefect.core.engine;
+
+import org.crossdefect.core.workspace.MethodRegistry;
+import org.crossdefect.core.workspace.Workspace;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crossdefect.core.backbone.Architecture;
+import org.crossdefect.core.benchmark.Benchmark;
+import org.crossdefect.core.eval.Evaluation;
+import org.crossdefect.core.backbone.BackboneSpec;
+import org.crossdefect.core.data.ImageSelection;
+import org.crossdefect.core.image.Preprocessing;
+import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.model.ModelFile;
+import org.crossdefect.core.model.ModelInfo;
+import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.score.Prediction;
+import org.crossdefect.core.settings.Parameters;
+
+/**
+ * The engine's use cases, one call each, for every door: a CLI command or a KNIME node maps
+ * its options to a job, makes one call, and turns the result into its output. Each call checks
+ * its settings before any backbone is loaded or image embedded, and closes what it opened on
+ * every path (bad input, damaged files, cancel).
+ */
+public final class Engine {
+
+    private final MethodRegistry methods;
+
+    public Engine(MethodRegistry methods) {
+        this.methods = methods;
+    }
+
+    /** @return an engine with the built-in methods */
+    public static Engine builtIn() {
+        return new Engine(MethodRegistry.builtIn());
+    }
+
+    public MethodRegistry methods() {
+        return methods;
+    }
+
+    /**
+     * @param images which images train (and validate)
+     * @param method a registered method's id
+     * @param parameters the method's settings (see its parameters); the seed is the selection's
+     * @param store the embedding store's root folder
+     * @param batch images per forward pass
+     */
+    public record TrainJob(ImageSelection images, String method, Parameters parameters, BackboneSpec backbone,
+            Path store, int batch) {
+    }
+
+    /** A trained model (the caller closes it) and what it was trained on. */
+    public record Trained(AnomalyModel model, ImageSelection.Selected images, String backboneId, double seconds)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    /** Selects the images, loads the backbone, embeds and fits. */
+    public Trained train(TrainJob job, Progress progress) throws IOException {
+        methods.check(List.of(job.method()), job.parameters());
+        job.images().requireTrainAndTest();
+        long start = System.nanoTime();
+        ImageSelection.Selected images = job.images().select();
+        try (Workspace workspace = Workspace.open(job.backbone(), job.store(), job.batch())) {
+            AnomalyModel model = methods.fit(job.method(), job.parameters(), workspace.trainingData(images,
+                    job.images().seed()), workspace.backbone().device(), progress);
+            return new Trained(model, images, workspace.backbone().id(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * @param model a model file
+     * @param images which images to score: the selection's test images
+     * @param weights the backbone's weights file, if not in the weights folders; may be null
+     * @param weightsDir a folder with weights files; may be null
+     * @param device auto, cpu or gpu:N
+     */
+    public record PredictJob(Path model, ImageSelection images, Path weights, Path weightsDir, String device,
+            Path store, int batch) {
+    }
+
+    /** Predictions, with what made them (for heatmaps: the crop the maps cover). */
+    public record Predicted(ModelInfo info, List<Prediction> predictions, Preprocessing preprocessing) {
+    }
+
+    /** Opens a model file with the backbone it was trained on and scores the selection's test images. */
+    public Predicted predict(PredictJob job, Progress progress) throws IOException {
+        job.images().requireTrainAndTest();
+        ModelFile.Contents contents = ModelFile.read(job.model());
+        ModelInfo info = contents.json(InfoOnly.class).info();
+        List<org.crossdefect.core.data.ImageRecord> images = job.images().select().test();
+        BackboneSpec spec = BackboneSpec.of(Architecture.parse(info.architecture())).withLayers(info.layers())
+                .withDevice(job.device()).withWeightsDir(job.weightsDir());
+        if (job.weights() != null) {
+            spec = spec.withWeights(job.weights());
+        }
+        try (Workspace workspace = Workspace.open(spec, job.store(), job.batch());
+                AnomalyModel model = methods.read(contents, workspace.backbone().device())) {
+            return new Predicted(info, workspace.predict(model, images, progress),
+                    workspace.backbone().preprocessing());
+        }
+    }
+
+    /**
+     * Runs the paper's protocol and, with a run folder, writes it atomically.
+     *
+     * @throws org.crossdefect.core.error.InvalidSettingException for a bad setting or an existing
+     *     run folder without overwrite, before any work
+     */
+    public Benchmark.Result benchmark(Benchmark.Job job, Progress progress) throws IOException {
+        return Benchmark.run(job, methods, progress);
+    }
+
+    /**
+     * The figures of predictions on a target (image and pixel AUROC, F1 per threshold rule).
+     *
+     * @param validation source validation predictions (may be empty)
+     * @param preprocessing the crop of the anomaly maps, for pixel AUROC; null skips it
+     */
+    public static Evaluation evaluate(List<Prediction> test, List<Prediction> validation, Preprocessing preprocessing,
+            int targetGood) throws IOException {
+        return Evaluation.of(test, validation, preprocessing, targetGood);
+    }
+
+    /** Every model.json starts with the model info; reading just it needs no method. */
+    private record InfoOnly(ModelInfo info) {
+    }
+}

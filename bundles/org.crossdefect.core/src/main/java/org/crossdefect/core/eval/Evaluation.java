@@ -1,0 +1,73 @@
+package org.crossdefect.core.eval;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.crossdefect.core.image.Preprocessing;
+import org.crossdefect.core.score.Prediction;
+
+/**
+ * The figures of one set of predictions on a target: image AUROC, pixel AUROC where there are
+ * masks, and per threshold rule the threshold and the F1 / precision / recall it gives. Works on
+ * any predictions (a benchmark run, a KNIME table of a Predictor's rows).
+ *
+ * @param imageAuroc image-level AUROC on the test predictions
+ * @param pixelAuroc pixel-level AUROC where the test images have masks, else null
+ * @param thresholds per rule name, the threshold chosen (absent where the rule could not decide)
+ * @param metrics per rule name, precision/recall/F1 on the test predictions at that threshold
+ */
+public record Evaluation(double imageAuroc, Double pixelAuroc, Map<String, Threshold> thresholds,
+        Map<String, BinaryMetrics> metrics) {
+
+    /** Threshold rules reported side by side; the first target-free one labels the predictions. */
+    public static final List<String> RULES = List.of(Thresholds.TARGET_TUNED, Thresholds.SOURCE_VALIDATION,
+            Thresholds.TARGET_GOOD_QUANTILE);
+
+    /**
+     * @param test predictions on the target's test images (good and defect ones)
+     * @param validation predictions on the source validation images, for the source-validation
+     *     rule; may be empty (the rule is then left out)
+     * @param preprocessing the crop the anomaly maps cover, for pixel AUROC; null skips it
+     * @param targetGood how many target good images the "few good images" rule may see (the
+     *     first ones of the test set, in path order)
+     * @throws IllegalArgumentException if the test predictions are of one class only
+     */
+    public static Evaluation of(List<Prediction> test, List<Prediction> validation, Preprocessing preprocessing,
+            int targetGood) throws IOException {
+        LabelledScores scores = LabelledScores.of(test);
+        double auroc = Auroc.of(floats(scores.scores()), scores.anomalous());
+        boolean masks = test.stream().anyMatch(p -> p.image().mask() != null);
+        Double pixel = masks && preprocessing != null ? PixelAuroc.of(test, preprocessing) : null;
+        Map<String, Threshold> thresholds = new LinkedHashMap<>();
+        thresholds.put(Thresholds.TARGET_TUNED, Thresholds.targetTuned(scores));
+        putIfDecided(thresholds, Thresholds.SOURCE_VALIDATION,
+                () -> Thresholds.sourceValidation(LabelledScores.of(validation)));
+        double[] good = scores.goodScores();
+        double[] few = Arrays.copyOf(good, Math.min(targetGood, good.length));
+        putIfDecided(thresholds, Thresholds.TARGET_GOOD_QUANTILE,
+                () -> Thresholds.targetGoodQuantile(few, Thresholds.DEFAULT_QUANTILE));
+        Map<String, BinaryMetrics> byRule = new LinkedHashMap<>();
+        thresholds.forEach((rule, t) -> byRule.put(rule, BinaryMetrics.of(scores, t)));
+        return new Evaluation(auroc, pixel, thresholds, byRule);
+    }
+
+    private static void putIfDecided(Map<String, Threshold> thresholds, String rule, Supplier<Threshold> choose) {
+        try {
+            thresholds.put(rule, choose.get());
+        } catch (IllegalArgumentException e) {
+            // The rule cannot decide on these images (e.g. one class only); the tables leave it out.
+        }
+    }
+
+    private static float[] floats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+}

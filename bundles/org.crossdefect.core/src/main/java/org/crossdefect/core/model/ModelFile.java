@@ -1,0 +1,240 @@
+package org.crossdefect.core.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.crossdefect.core.error.CrossDefectException;
+import org.crossdefect.core.files.AtomicFiles;
+import org.crossdefect.core.files.Sha256;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+/**
+ * The versioned model file format shared by every method: a zip holding
+ * {@code manifest.properties} (format version, method, and the SHA-256 of every other entry),
+ * {@code model.json} (what the method records: the {@link ModelInfo}, its settings, sizes; written
+ * with Gson from the method's own record) and binary entries (little-endian float32/int32
+ * arrays). It goes to any stream (a KNIME port writes into its zip stream) or, through a
+ * temporary file, to a path. On reading, the version and every checksum are verified before
+ * anything is used.
+ */
+public final class ModelFile {
+
+    /** 2: settings in model.json (version 1 kept them as manifest properties). */
+    public static final int FORMAT_VERSION = 2;
+    public static final String MANIFEST = "manifest.properties";
+    public static final String JSON = "model.json";
+    private static final String CHECKSUM_PREFIX = "sha256.";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping().create();
+
+    /**
+     * A model file's contents, checked.
+     *
+     * @param source where it came from (a path, a port), for messages
+     * @param method the method id the manifest names
+     * @param json the text of model.json
+     */
+    public record Contents(String source, String method, String json, Map<String, byte[]> entries) {
+
+        /** @throws ModelFileException if the entry is absent */
+        public byte[] entry(String name) {
+            byte[] bytes = entries.get(name);
+            if (bytes == null) {
+                throw damaged(source, "lacks entry " + name);
+            }
+            return bytes;
+        }
+
+        /**
+         * @return model.json as the method's record; record constructors check the values
+         * @throws ModelFileException if it does not parse or its values are not accepted
+         */
+        public <T> T json(Class<T> type) {
+            try {
+                T value = GSON.fromJson(json, type);
+                if (value == null) {
+                    throw damaged(source, "has an empty " + JSON);
+                }
+                return value;
+            } catch (JsonParseException | CrossDefectException | IllegalArgumentException | NullPointerException e) {
+                throw new ModelFileException("model file " + source + " has an invalid " + JSON + " (" + e.getMessage()
+                        + "); train the model again or copy an intact file", e);
+            }
+        }
+    }
+
+    private ModelFile() {
+    }
+
+    /**
+     * Writes a model to a stream and leaves the stream open.
+     *
+     * @param json the method's record of what it needs to rebuild the model (Gson serialises it)
+     */
+    public static void write(OutputStream target, String method, Object json, Map<String, byte[]> entries)
+            throws IOException {
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        all.put(JSON, GSON.toJson(json).getBytes(StandardCharsets.UTF_8));
+        all.putAll(entries);
+        Properties manifest = new Properties();
+        manifest.setProperty("format.version", Integer.toString(FORMAT_VERSION));
+        manifest.setProperty("method", method);
+        for (Map.Entry<String, byte[]> e : all.entrySet()) {
+            manifest.setProperty(CHECKSUM_PREFIX + e.getKey(), Sha256.hex(e.getValue()));
+        }
+        ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(target) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // the caller owns the stream
+            }
+        });
+        zip.putNextEntry(new ZipEntry(MANIFEST));
+        zip.write(sortedProperties(manifest).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        for (Map.Entry<String, byte[]> e : all.entrySet()) {
+            zip.putNextEntry(new ZipEntry(e.getKey()));
+            zip.write(e.getValue());
+            zip.closeEntry();
+        }
+        zip.close();
+    }
+
+    /** Writes a model file atomically (temporary file, then moved into place). */
+    public static void write(Path file, String method, Object json, Map<String, byte[]> entries) throws IOException {
+        AtomicFiles.writeFile(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(out, method, json, entries);
+            }
+        });
+    }
+
+    /** @throws ModelFileException if the file is missing, damaged or of another version */
+    public static Contents read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException("model file " + file + " does not exist; train a model with "
+                    + "'crossdefect train ... --out " + file.getFileName() + "'");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /**
+     * Reads a model from a stream (to its end; the stream stays open).
+     *
+     * @param source names the stream's origin in messages
+     * @throws ModelFileException if the content is damaged or of another version
+     */
+    public static Contents read(InputStream in, String source) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        Properties manifest = null;
+        try {
+            ZipInputStream zip = new ZipInputStream(in);
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                byte[] bytes = zip.readAllBytes();
+                if (entry.getName().equals(MANIFEST)) {
+                    manifest = new Properties();
+                    manifest.load(new ByteArrayInputStream(bytes));
+                } else {
+                    entries.put(entry.getName(), bytes);
+                }
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw damaged(source, "is damaged (" + e.getMessage() + ")");
+        }
+        if (manifest == null) {
+            throw new ModelFileException("model file " + source + " is not a CrossDefect model (no " + MANIFEST
+                    + "); give a file written by 'crossdefect train'");
+        }
+        String version = manifest.getProperty("format.version");
+        if (!Integer.toString(FORMAT_VERSION).equals(version)) {
+            throw new ModelFileException("model file " + source + " has format version " + version + "; this "
+                    + "CrossDefect reads version " + FORMAT_VERSION + ": train the model again with this version");
+        }
+        for (String key : manifest.stringPropertyNames()) {
+            if (key.startsWith(CHECKSUM_PREFIX)) {
+                String name = key.substring(CHECKSUM_PREFIX.length());
+                byte[] bytes = entries.get(name);
+                if (bytes == null || !Sha256.hex(bytes).equals(manifest.getProperty(key))) {
+                    throw damaged(source, "is corrupted: entry " + name
+                            + (bytes == null ? " is missing" : " does not match its checksum"));
+                }
+            }
+        }
+        String method = manifest.getProperty("method");
+        byte[] json = entries.remove(JSON);
+        if (method == null || json == null) {
+            throw damaged(source, "lacks its method or " + JSON);
+        }
+        return new Contents(source, method, new String(json, StandardCharsets.UTF_8), entries);
+    }
+
+    private static ModelFileException damaged(String source, String what) {
+        return new ModelFileException("model file " + source + " " + what + "; train the model again or copy an "
+                + "intact file");
+    }
+
+    public static byte[] floats(float[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(values);
+        return buffer.array();
+    }
+
+    public static float[] floats(byte[] bytes) {
+        float[] values = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+
+    public static byte[] ints(int[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asIntBuffer().put(values);
+        return buffer.array();
+    }
+
+    public static int[] ints(byte[] bytes) {
+        int[] values = new int[bytes.length / Integer.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values);
+        return values;
+    }
+
+    /** Properties in key order without the date comment, so equal models give equal manifests. */
+    private static String sortedProperties(Properties p) throws IOException {
+        StringBuilder out = new StringBuilder("# CrossDefect model\n");
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            Properties one = new Properties();
+            one.setProperty(key, p.getProperty(key));
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            one.store(buffer, null);
+            String text = buffer.toString(StandardCharsets.ISO_8859_1);
+            out.append(text.substring(text.indexOf('\n') + 1));
+        }
+        return out.toString();
+    }
+}

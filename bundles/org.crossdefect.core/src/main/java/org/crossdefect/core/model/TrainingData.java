@@ -1,0 +1,89 @@
+package org.crossdefect.core.model;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.Label;
+import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.error.UnsuitableDataException;
+import org.crossdefect.core.progress.Progress;
+
+/**
+ * What a method trains on: the training and validation images, the seed (the one place a
+ * training's randomness comes from), and the extractor that turns images into patch embeddings
+ * (through the embedding store, so each image is embedded once whatever the method).
+ *
+ * @param train good images, and defect images with masks for methods that learn from them
+ * @param validation images for methods that watch a validation loss; may be empty
+ * @param seed seeds every random choice of the training (coreset start, initialisation, order)
+ * @param crossCategory whether the images come from several source categories for an unseen
+ *     target (the paper's protocol; PatchCore then divides its coreset ratio by their number)
+ */
+public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
+        EmbeddingExtractor extractor) {
+
+    public TrainingData {
+        train = List.copyOf(train);
+        validation = List.copyOf(validation);
+    }
+
+    /** @return how many categories the training images come from */
+    public int categories() {
+        return (int) train.stream().map(ImageRecord::category).distinct().count();
+    }
+
+    public List<ImageRecord> good() {
+        return train.stream().filter(r -> r.label() == Label.GOOD).toList();
+    }
+
+    /** @return the model info of a model of {@code method} on this data's backbone */
+    public ModelInfo info(String method) {
+        return ModelInfo.of(method, extractor.backbone());
+    }
+
+    /** Embeds what is missing and returns the images' embeddings as a source, in order. */
+    public PatchSource embeddings(List<ImageRecord> images, Progress progress) throws IOException {
+        return extractor.embeddings(images, progress);
+    }
+
+    /**
+     * @throws UnsuitableDataException if there is no good training image
+     */
+    public List<ImageRecord> requireGood(String method) {
+        List<ImageRecord> good = good();
+        if (good.isEmpty()) {
+            throw new UnsuitableDataException("no good image among the " + train.size() + " training images; "
+                    + method + " learns from good images: add good images of the source categories");
+        }
+        return good;
+    }
+
+    /**
+     * @param role "training" or "validation"
+     * @throws UnsuitableDataException naming the first defect image without a mask
+     */
+    public static void requireMasks(List<ImageRecord> images, String role, String method) {
+        for (ImageRecord r : images) {
+            if (r.label() == Label.ANOMALOUS && r.mask() == null) {
+                throw new UnsuitableDataException("the " + role + " defect image " + r.image() + " has no "
+                        + "ground-truth mask; " + method + " learns from masked defect patches: add its mask or "
+                        + "leave the image out");
+            }
+        }
+    }
+
+    /**
+     * @throws UnsuitableDataException unless the training images are both good and defect ones
+     */
+    public void requireGoodAndDefects(String method) {
+        long good = good().size();
+        if (good == 0 || good == train.size()) {
+            throw new UnsuitableDataException(method + " needs good images and defect images with masks, but the "
+                    + train.size() + " training images are " + good + " good and " + (train.size() - good)
+                    + " defect images; add " + (good == 0 ? "good images" : "defect images with masks")
+                    + " to the training split");
+        }
+    }
+}

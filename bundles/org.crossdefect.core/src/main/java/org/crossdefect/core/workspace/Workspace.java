@@ -1,0 +1,103 @@
+package org.crossdefect.core.workspace;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crossdefect.core.backbone.Backbone;
+import org.crossdefect.core.backbone.BackboneSpec;
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.ImageSelection;
+import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.error.InvalidSettingException;
+import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.model.TrainingData;
+import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.score.ImageScore;
+import org.crossdefect.core.score.Prediction;
+
+/**
+ * A loaded backbone and its embedding store, closed together: what training, prediction and the
+ * benchmark work in. Models made in a workspace own their own native memory and outlive it.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private final Backbone backbone;
+    private final EmbeddingExtractor extractor;
+
+    private Workspace(Backbone backbone, EmbeddingExtractor extractor) {
+        this.backbone = backbone;
+        this.extractor = extractor;
+    }
+
+    /**
+     * @param storeRoot the embedding store's root folder (one part per backbone inside)
+     * @param batch images per forward pass
+     * @throws InvalidSettingException if batch is below 1
+     * @throws org.crossdefect.core.backbone.BackboneException if the backbone cannot be built
+     */
+    public static Workspace open(BackboneSpec spec, Path storeRoot, int batch) throws IOException {
+        return open(spec, storeRoot, batch, 1);
+    }
+
+    /** @param workers threads that decode and preprocess images beside the backbone */
+    public static Workspace open(BackboneSpec spec, Path storeRoot, int batch, int workers) throws IOException {
+        InvalidSettingException.require(batch >= 1, "batch", "images per forward pass (batch) must be at least 1, got "
+                + batch);
+        InvalidSettingException.require(workers >= 1, "workers", "workers must be at least 1, got " + workers);
+        Backbone backbone = Backbone.load(spec);
+        try {
+            return new Workspace(backbone, EmbeddingExtractor.create(backbone, storeRoot, batch, workers));
+        } catch (IOException | RuntimeException | Error e) {
+            backbone.close();
+            throw e;
+        }
+    }
+
+    public Backbone backbone() {
+        return backbone;
+    }
+
+    public EmbeddingExtractor extractor() {
+        return extractor;
+    }
+
+    /** @return the training data of a selection, for this workspace's backbone */
+    public TrainingData trainingData(ImageSelection.Selected images, long seed) {
+        return new TrainingData(images.train(), images.validation(), seed, images.crossCategory(), extractor);
+    }
+
+    /**
+     * Scores images (embedding those not yet in the store).
+     *
+     * @throws org.crossdefect.core.error.IncompatibleException if the model was trained on
+     *     another backbone than this workspace's
+     */
+    public List<Prediction> predict(AnomalyModel model, List<ImageRecord> images, Progress progress)
+            throws IOException {
+        return predict(model, extractor, images, progress);
+    }
+
+    /**
+     * Scores images with an extractor of the model's backbone (embedding those not yet in its store).
+     *
+     * @throws org.crossdefect.core.error.IncompatibleException if the extractor's backbone is
+     *     not the one the model was trained on
+     */
+    public static List<Prediction> predict(AnomalyModel model, EmbeddingExtractor extractor, List<ImageRecord> images,
+            Progress progress) throws IOException {
+        model.info().requireBackbone(extractor.backbone());
+        List<ImageScore> scores = model.score(extractor.embeddings(images, progress), progress);
+        List<Prediction> predictions = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            predictions.add(new Prediction(images.get(i), scores.get(i)));
+        }
+        return predictions;
+    }
+
+    @Override
+    public void close() {
+        backbone.close();
+    }
+}
