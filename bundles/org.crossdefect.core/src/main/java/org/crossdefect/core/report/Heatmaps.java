@@ -1,7 +1,9 @@
 package org.crossdefect.core.report;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,11 @@ public final class Heatmaps {
      */
     public record Scaled(List<Prediction> predictions, List<float[]> maps, double low, double high,
             Preprocessing preprocessing) {
+
+        /** @return the heatmap of prediction {@code i} as PNG bytes */
+        public byte[] png(int i) throws IOException {
+            return Heatmaps.png(predictions.get(i), maps.get(i), preprocessing, low, high);
+        }
 
         /** Writes the heatmap of prediction {@code i}. */
         public void write(int i, Path file) throws IOException {
@@ -57,6 +64,13 @@ public final class Heatmaps {
     /** @param map the prediction's anomaly map at the crop size, when the caller has it already */
     public static void write(Prediction prediction, float[] map, Preprocessing preprocessing, double low, double high,
             Path file) throws IOException {
+        byte[] png = png(prediction, map, preprocessing, low, high);
+        AtomicFiles.writeFile(file, tmp -> Files.write(tmp, png));
+    }
+
+    /** @return the heatmap overlay as the bytes of a PNG file (a KNIME image cell, a file) */
+    public static byte[] png(Prediction prediction, float[] map, Preprocessing preprocessing, double low, double high)
+            throws IOException {
         int size = preprocessing.crop();
         int[][] rgb = preprocessing.resizedCrop(ImageFiles.read(prediction.image().image()));
         boolean[] outline = prediction.image().mask() == null ? new boolean[size * size]
@@ -71,11 +85,11 @@ public final class Heatmaps {
             int b = (int) (rgb[2][i] * (1 - alpha) + colour[2] * alpha);
             out.setRGB(i % size, i / size, outline[i] ? 0xFFFFFF : (r << 16) | (g << 8) | b);
         }
-        AtomicFiles.writeFile(file, tmp -> {
-            if (!ImageIO.write(out, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(out, "png", bytes)) {
+            throw new IOException("no PNG writer");
+        }
+        return bytes.toByteArray();
     }
 
     /** A blue-cyan-yellow-red scale ("jet"-like). */

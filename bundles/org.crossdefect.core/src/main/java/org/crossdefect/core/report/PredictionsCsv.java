@@ -88,13 +88,22 @@ public final class PredictionsCsv {
         });
     }
 
+    /**
+     * The predicted label of a prediction: the model's own decision where it has one (unless
+     * {@code overrideModel}), else the threshold's; null when neither decides.
+     */
+    public static Boolean decision(Prediction p, Threshold threshold, boolean overrideModel) {
+        Boolean decided = overrideModel ? null : p.score().anomalous();
+        if (decided == null && threshold != null) {
+            decided = threshold.isAnomalous(p.score().score());
+        }
+        return decided;
+    }
+
     private static List<Object> row(Block block, Prediction p, List<String> rules) {
         Threshold t = block.threshold();
         double score = p.score().score();
-        Boolean decided = block.overrideModel() ? null : p.score().anomalous();
-        if (decided == null && t != null) {
-            decided = t.isAnomalous(score);
-        }
+        Boolean decided = decision(p, t, block.overrideModel());
         List<Object> row = new ArrayList<>(block.lead());
         row.addAll(List.of(p.image().image(), p.image().category(), p.image().defectType(), p.image().label().value(),
                 format(score), decided == null ? "" : decided ? 1 : 0,

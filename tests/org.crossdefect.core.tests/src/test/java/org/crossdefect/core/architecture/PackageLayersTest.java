@@ -43,7 +43,8 @@ class PackageLayersTest {
             List.of("report"),
             List.of("workspace"),
             List.of("benchmark"),
-            List.of("engine"));
+            List.of("engine"),
+            List.of("nodes"));
 
     static JavaClasses engine;
 

@@ -1,0 +1,119 @@
+package org.crossdefect.core.nodes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.crossdefect.core.data.DatasetMapping;
+import org.crossdefect.core.data.DatasetMappings;
+import org.crossdefect.core.data.DomainSplitter;
+import org.crossdefect.core.data.ImageSelection;
+import org.crossdefect.core.data.InvalidDatasetException;
+import org.crossdefect.core.data.MvtecTree;
+import org.crossdefect.core.data.Role;
+import org.crossdefect.core.data.TreeValidator;
+import org.crossdefect.core.data.ValidationProblem;
+import org.crossdefect.core.data.ValidationReport;
+import org.crossdefect.core.error.InvalidSettingException;
+import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.settings.Parameter;
+import org.crossdefect.core.settings.Parameters;
+
+/**
+ * Domain Split Reader: an MVTec-layout root and a dataset (hole, cut, color or a mapping file)
+ * with a target domain, or one category, to the image table (one row per image with its role)
+ * and the validation report (one row per problem of the tree).
+ */
+public final class DomainSplitReaderNode {
+
+    public static final Parameter ROOT = new Parameter("root", "", "The MVTec-layout root: one folder per category.");
+    public static final Parameter DATASET = new Parameter("dataset", "hole", "hole, cut, color, or the path of a "
+            + "mapping CSV (category,folder[,defect_type]); empty to read one category.");
+    public static final Parameter TARGET = new Parameter("target", "", "With a dataset: the held-out category "
+            + "(the unseen domain) whose test images are predicted.");
+    public static final Parameter CATEGORY = new Parameter("category", "", "Without a dataset: the one category "
+            + "(its train/ images train, its test/ images are predicted).");
+    public static final Parameter SEED = new Parameter("seed", "0", "Seed of the split: which source defect images "
+            + "train.");
+    public static final Parameter FRACTION = new Parameter("anomaly-train-fraction", ""
+            + DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, "Fraction of each source folder's defect images that "
+            + "train (the rest validate).");
+    public static final Parameter FAIL_ON_PROBLEMS = new Parameter("fail-on-problems", "true", "Fail when the tree "
+            + "has problems (naming the first ones); false: output the problems and warn.");
+    public static final List<Parameter> PARAMETERS = List.of(ROOT, DATASET, TARGET, CATEGORY, SEED, FRACTION,
+            FAIL_ON_PROBLEMS);
+
+    public static final List<Column> PROBLEM_COLUMNS = List.of(
+            new Column("path", ColumnType.STRING, "The file or folder with the problem."),
+            new Column("problem", ColumnType.STRING, "The kind of problem."),
+            new Column("detail", ColumnType.STRING, "What exactly was found."),
+            new Column("fix", ColumnType.STRING, "What to do about it."));
+
+    /** How many problems a failure message names. */
+    static final int NAMED_PROBLEMS = 5;
+
+    public record Settings(ImageSelection selection, boolean failOnProblems) {
+    }
+
+    /** @param warning null, or why the output is to be taken with care */
+    public record Output(Table images, Table problems, String warning) {
+    }
+
+    private DomainSplitReaderNode() {
+    }
+
+    /** @throws InvalidSettingException naming the setting (at configure time in KNIME) */
+    public static Settings settings(Parameters p) {
+        p.requireKnown(PARAMETERS, "Domain Split Reader");
+        String root = p.text(ROOT).trim();
+        InvalidSettingException.require(!root.isEmpty(), ROOT.key(), "give the MVTec-layout root (the folder that "
+                + "holds one folder per category)");
+        String dataset = p.text(DATASET).trim();
+        String target = p.text(TARGET).trim();
+        String category = p.text(CATEGORY).trim();
+        ImageSelection selection = new ImageSelection(Path.of(root), category.isEmpty() ? null : category,
+                dataset.isEmpty() ? null : dataset, target.isEmpty() ? null : target, p.integer(SEED), p.number(FRACTION))
+                .requireTrainAndTest();
+        return new Settings(selection, p.bool(FAIL_ON_PROBLEMS));
+    }
+
+    /**
+     * Validates the images the selection uses (every image and mask decoded) and splits.
+     *
+     * @throws InvalidDatasetException with every problem when failing on problems
+     */
+    public static Output run(Settings s, int threads, Progress progress) throws IOException {
+        ImageSelection sel = s.selection();
+        MvtecTree tree = MvtecTree.open(sel.root());
+        TreeValidator validator = new TreeValidator(threads);
+        ValidationReport report;
+        if (sel.dataset() != null) {
+            DatasetMapping mapping = DatasetMappings.resolve(sel.dataset());
+            report = validator.validateDataset(tree, mapping, progress);
+        } else {
+            report = new ValidationReport(validator.decodeProblems(tree.images(sel.category()), progress));
+        }
+        List<List<Object>> problems = new ArrayList<>();
+        for (ValidationProblem problem : report.problems()) {
+            problems.add(Arrays.<Object>asList(problem.path().toString(), problem.kind().name().toLowerCase(),
+                    problem.detail(), problem.kind().fix()));
+        }
+        Table problemTable = new Table(PROBLEM_COLUMNS, problems);
+        if (!report.isValid()) {
+            if (s.failOnProblems()) {
+                throw new InvalidDatasetException(new ValidationReport(report.problems().subList(0,
+                        Math.min(NAMED_PROBLEMS, report.problems().size()))));
+            }
+            return new Output(new Table(ImageTable.COLUMNS, List.of()), problemTable, report.problems().size()
+                    + " problems in the tree (see the second output); no image is listed until they are fixed");
+        }
+        ImageSelection.Selected selected = sel.select();
+        List<List<Object>> rows = new ArrayList<>();
+        rows.addAll(ImageTable.of(selected.train(), Role.TRAIN).rows());
+        rows.addAll(ImageTable.of(selected.validation(), Role.VALIDATION).rows());
+        rows.addAll(ImageTable.of(selected.test(), Role.TEST).rows());
+        return new Output(new Table(ImageTable.COLUMNS, rows), problemTable, null);
+    }
+}
