@@ -1,0 +1,7 @@
+package org.knime.core.data;
+
+/** KNIME 5.4.5 signature (compile-only). Supertype DataValue and field UTILITY left off: not in the reference. */
+public interface IntValue {
+
+    int getIntValue();
+}

@@ -1,0 +1,39 @@
+package org.knime.core.data.def;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+
+/** KNIME 5.4.5 signature (compile-only). Supertypes ComplexNumberValue, FuzzyNumberValue, FuzzyIntervalValue, BoundedValue left off: not in the reference. */
+public final class DoubleCell extends DataCell implements DoubleValue {
+
+    public static final DataType TYPE = null;
+
+    public DoubleCell(double value) {
+        throw unsupported();
+    }
+
+    @Override
+    public double getDoubleValue() {
+        throw unsupported();
+    }
+
+    @Override
+    protected boolean equalsDataCell(DataCell dc) {
+        throw unsupported();
+    }
+
+    @Override
+    public int hashCode() {
+        throw unsupported();
+    }
+
+    @Override
+    public String toString() {
+        throw unsupported();
+    }
+
+    private static UnsupportedOperationException unsupported() {
+        return new UnsupportedOperationException("compile-only signature of KNIME 5.4.5 org.knime.core; runs only inside KNIME");
+    }
+}

@@ -1,0 +1,14 @@
+package org.knime.core.node.port;
+
+/** KNIME 5.4.5 signature (compile-only). KNIME creates it; use the {@link java.util.zip.ZipInputStream} methods. */
+public class PortObjectZipInputStream extends java.util.zip.ZipInputStream {
+
+    private PortObjectZipInputStream() {
+        super((java.io.InputStream) null);
+        throw unsupported();
+    }
+
+    private static UnsupportedOperationException unsupported() {
+        return new UnsupportedOperationException("compile-only signature of KNIME 5.4.5 org.knime.core; runs only inside KNIME");
+    }
+}
