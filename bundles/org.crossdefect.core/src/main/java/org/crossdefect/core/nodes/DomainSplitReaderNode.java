@@ -28,9 +28,11 @@ import org.crossdefect.core.settings.Parameters;
  */
 public final class DomainSplitReaderNode {
 
-    public static final Parameter ROOT = new Parameter("root", "", "The MVTec-layout root: one folder per category.");
+    public static final Parameter ROOT = new Parameter("root", "", "The MVTec-layout root: one folder per category; "
+            + "empty: the root of the optional Datasets input (e.g. from Synthetic Defect Data).");
     public static final Parameter DATASET = new Parameter("dataset", "hole", "hole, cut, color, or the path of a "
-            + "mapping CSV (category,folder[,defect_type]); empty to read one category.");
+            + "mapping CSV (category,folder[,defect_type]); empty to read one category. With the Datasets input, the "
+            + "name of one of its rows (its mapping file is used).");
     public static final Parameter TARGET = new Parameter("target", "", "With a dataset: the held-out category "
             + "(the unseen domain) whose test images are predicted.");
     public static final Parameter CATEGORY = new Parameter("category", "", "Without a dataset: the one category "
@@ -66,11 +68,30 @@ public final class DomainSplitReaderNode {
 
     /** @throws InvalidSettingException naming the setting (at configure time in KNIME) */
     public static Settings settings(Parameters p) {
+        return settings(p, null);
+    }
+
+    /**
+     * @param datasets the optional Datasets input (columns dataset, mapping_file, root), or null:
+     *     with an empty root setting, the root and the dataset's mapping file come from it
+     * @throws InvalidSettingException naming the setting (at configure time in KNIME)
+     */
+    public static Settings settings(Parameters p, Table datasets) {
         p.requireKnown(PARAMETERS, "Domain Split Reader");
         String root = p.text(ROOT).trim();
-        InvalidSettingException.require(!root.isEmpty(), ROOT.key(), "give the MVTec-layout root (the folder that "
-                + "holds one folder per category)");
         String dataset = p.text(DATASET).trim();
+        if (root.isEmpty() && datasets != null) {
+            for (int i = 0; i < datasets.rows().size(); i++) {
+                if (dataset.equals(datasets.cell(i, "dataset"))) {
+                    root = (String) datasets.cell(i, "root");
+                    dataset = (String) datasets.cell(i, "mapping_file");
+                }
+            }
+            InvalidSettingException.require(!root.isEmpty(), DATASET.key(), "the Datasets input has no dataset '"
+                    + dataset + "'; choose one of " + datasets.rows().stream().map(r -> r.get(0)).toList());
+        }
+        InvalidSettingException.require(!root.isEmpty(), ROOT.key(), "give the MVTec-layout root (the folder that "
+                + "holds one folder per category), or connect a Datasets table");
         String target = p.text(TARGET).trim();
         String category = p.text(CATEGORY).trim();
         ImageSelection selection = new ImageSelection(Path.of(root), category.isEmpty() ? null : category,

@@ -72,6 +72,12 @@ class NodeLogicTest {
         assertEquals(expected.test(), ImageTable.records(images, org.crossdefect.core.data.Role.TEST),
                 "the table reads back to the same records");
         assertEquals(0, split.problems().rows().size());
+        // With an empty root, the Datasets input (Synthetic Defect Data's table) names root and mapping file.
+        DomainSplitReaderNode.Output viaTable = DomainSplitReaderNode.run(DomainSplitReaderNode.settings(
+                Parameters.of("dataset", "hole", "target", "wood"), datasets), 2, Progress.NONE);
+        assertEquals(images, viaTable.images());
+        assertEquals("dataset", assertThrows(InvalidSettingException.class, () -> DomainSplitReaderNode.settings(
+                Parameters.of("dataset", "holes", "target", "wood"), datasets)).setting());
         assertNull(split.warning());
         // The Backbone port knows what downstream configure needs.
         assertEquals(768, backbone.dim());

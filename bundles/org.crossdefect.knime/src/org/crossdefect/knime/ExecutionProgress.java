@@ -1,0 +1,34 @@
+package org.crossdefect.knime;
+
+import org.crossdefect.core.progress.Progress;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionMonitor;
+
+/** The engine's progress callback on a node's execution monitor: progress bar, message and cancel. */
+final class ExecutionProgress implements Progress {
+
+    private final ExecutionMonitor exec;
+
+    ExecutionProgress(ExecutionMonitor exec) {
+        this.exec = exec;
+    }
+
+    @Override
+    public void update(long done, long total, String message) {
+        if (total > 0) {
+            exec.setProgress(Math.min(1.0, (double) done / total), message);
+        } else {
+            exec.setMessage(message);
+        }
+    }
+
+    @Override
+    public boolean cancelRequested() {
+        try {
+            exec.checkCanceled();
+            return false;
+        } catch (CanceledExecutionException e) {
+            return true;
+        }
+    }
+}
