@@ -7,46 +7,23 @@ import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.embed.PatchSource;
 import org.crossdefect.core.model.AnomalyModel;
-import org.crossdefect.core.model.Method;
+import org.crossdefect.core.model.DeclaredMethod;
 import org.crossdefect.core.model.ModelFile;
 import org.crossdefect.core.model.TrainingData;
 import org.crossdefect.core.progress.Progress;
-import org.crossdefect.core.settings.Parameter;
-import org.crossdefect.core.settings.Parameters;
 
 import ai.djl.ndarray.NDManager;
 
 /** SEMLP (the paper's Section 3.3): a small MLP on every patch embedding, trained on all training images. */
-public final class SemlpMethod implements Method<SemlpSettings> {
+public final class SemlpMethod extends DeclaredMethod<SemlpSettings> {
 
     public static final String ID = "semlp";
 
-    @Override
-    public String id() {
-        return ID;
+    public SemlpMethod() {
+        super(ID, "SEMLP", "Spatial Embedding MLP: classifies every patch embedding as good or a defect (the "
+                + "paper, Sec. 3.3).", SemlpSettings.PARAMETERS, SemlpSettings::from);
     }
 
-    @Override
-    public String title() {
-        return "SEMLP";
-    }
-
-    @Override
-    public String description() {
-        return "Spatial Embedding MLP: classifies every patch embedding as good or a defect (the paper, Sec. 3.3).";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return SemlpSettings.PARAMETERS;
-    }
-
-    @Override
-    public SemlpSettings settings(Parameters values) {
-        return SemlpSettings.from(values);
-    }
-
-    /** Good images and defect images with masks; checks them and the patch labels before training. */
     @Override
     public AnomalyModel fit(TrainingData data, SemlpSettings settings, NDManager manager, Progress progress)
             throws IOException {
