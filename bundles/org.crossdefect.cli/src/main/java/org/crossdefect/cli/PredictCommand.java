@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.crossdefect.core.data.ImageFiles;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.engine.Engine;
+import org.crossdefect.core.error.OutputExistsException;
 import org.crossdefect.core.eval.Auroc;
 import org.crossdefect.core.files.AtomicFiles;
 import org.crossdefect.core.report.Heatmaps;
@@ -36,6 +37,9 @@ final class PredictCommand implements Callable<Integer>, CrossDefectCommand.Canc
     @Option(names = "--out", required = true, description = "Predictions CSV to write.")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace --out (and --heatmaps) if it exists.")
+    boolean overwrite;
+
     @Option(names = "--heatmaps", description = "Folder for heatmap PNGs (image, anomaly map, mask outline).")
     Path heatmaps;
 
@@ -54,6 +58,12 @@ final class PredictCommand implements Callable<Integer>, CrossDefectCommand.Canc
 
     @Override
     public Integer call() throws Exception {
+        // Checked before any work: an existing output is never replaced silently.
+        for (Path output : heatmaps == null ? java.util.List.of(out) : java.util.List.of(out, heatmaps)) {
+            if (!overwrite && java.nio.file.Files.exists(output)) {
+                throw new OutputExistsException(output);
+            }
+        }
         Engine.PredictJob job = new Engine.PredictJob(model, selection.selection(), location.weights,
                 location.weightsDir, location.device, storeOption.path(), batch);
         Engine.Predicted predicted;

@@ -1,5 +1,6 @@
 package org.crossdefect.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,17 @@ class TrainPredictCommandTest {
         try (var maps = Files.list(dir.resolve("maps"))) {
             assertEquals(4, maps.count());
         }
+        // An existing predictions CSV is refused before any work unless --overwrite.
+        byte[] before = Files.readAllBytes(csv);
+        String[] predictAgain = common("predict", "--model", model.toString(), "--dataset",
+                root.resolve("hole.csv").toString(), "--target", "stone", "--out", csv.toString());
+        CliRunner.Result refused = CliRunner.run(predictAgain);
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains(csv.toString()) && refused.err().contains("--overwrite"), refused.err());
+        assertArrayEquals(before, Files.readAllBytes(csv), "the CSV is left as it was");
+        String[] overwriting = java.util.Arrays.copyOf(predictAgain, predictAgain.length + 1);
+        overwriting[predictAgain.length] = "--overwrite";
+        assertEquals(0, CliRunner.run(overwriting).exitCode());
 
         CliRunner.Result again = CliRunner.run(common("train", "--method", "patchcore", "--category", "disc", "--out",
                 model.toString()));

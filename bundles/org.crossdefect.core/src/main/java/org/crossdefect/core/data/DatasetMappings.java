@@ -59,6 +59,18 @@ public final class DatasetMappings {
         return read(file);
     }
 
+    /**
+     * Spreadsheet programs save "CSV UTF-8" with a byte order mark; without this the first column
+     * would be named "\uFEFFcategory" and a header that looks right would be refused.
+     */
+    private static Reader withoutByteOrderMark(java.io.BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
     /** Reads a mapping file (format in the class comment). */
     public static DatasetMapping read(Path file) throws MappingFileException {
         String name = ImageFiles.stem(file);
@@ -70,7 +82,7 @@ public final class DatasetMappings {
                 .setIgnoreEmptyLines(true)
                 .get();
         List<MappingEntry> entries = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             if (header == null || !header.containsKey(CATEGORY) || !header.containsKey(FOLDER)) {

@@ -71,6 +71,16 @@ class DatasetMappingsTest {
     }
 
     @Test
+    void aMappingFileWithAByteOrderMarkIsRead() throws Exception {
+        // "CSV UTF-8" as spreadsheet programs save it: EF BB BF before the header.
+        Path file = dir.resolve("bom.csv");
+        Files.write(file, ("\uFEFFcategory,folder,defect_type\ncarpet,hole,hole\n").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        DatasetMapping mapping = DatasetMappings.read(file);
+        assertEquals(List.of("carpet"), mapping.categories());
+    }
+
+    @Test
     void builtInNamesResolveCaseInsensitively() throws Exception {
         assertEquals(BuiltInMappings.get("hole"), DatasetMappings.resolve("HOLE"));
     }
