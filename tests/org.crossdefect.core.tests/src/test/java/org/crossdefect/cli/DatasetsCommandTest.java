@@ -86,6 +86,23 @@ class DatasetsCommandTest {
         CliRunner.Result missingRoot = CliRunner.run("datasets", "--root", dir.resolve("nope").toString());
         assertEquals(1, missingRoot.exitCode());
         assertTrue(missingRoot.err().contains("nope"), missingRoot.err());
+
+        // A category folder as the root: told to point at the folder above, never to remove train/ or test/.
+        Path category = root.resolve("carpet");
+        CliRunner.Result oneCategory = CliRunner.run("datasets", "--root", category.toString());
+        assertEquals(1, oneCategory.exitCode());
+        assertTrue(oneCategory.err().contains("folder above") && oneCategory.err().contains(root.toAbsolutePath()
+                .normalize().toString()), oneCategory.err());
+        assertTrue(!oneCategory.err().contains("remove the category folder"), oneCategory.err());
+        // A file as the root, and an empty root: problems, not "No problems found".
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliRunner.Result fileRoot = CliRunner.run("datasets", "--root", file.toString());
+        assertEquals(1, fileRoot.exitCode());
+        assertTrue(fileRoot.err().contains("is a file, not a folder"), fileRoot.err());
+        Path empty = Files.createDirectories(dir.resolve("empty-root"));
+        CliRunner.Result emptyRoot = CliRunner.run("datasets", "--root", empty.toString());
+        assertEquals(1, emptyRoot.exitCode(), emptyRoot.out());
+        assertTrue(emptyRoot.err().contains("no category folder"), emptyRoot.err());
     }
 
     private static List<String> snapshot(Path folder) throws Exception {

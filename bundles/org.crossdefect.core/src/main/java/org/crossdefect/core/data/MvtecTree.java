@@ -47,8 +47,17 @@ public final class MvtecTree {
      */
     public static MvtecTree open(Path root) throws IOException, InvalidDatasetException {
         if (!Files.isDirectory(root)) {
+            String what = Files.exists(root) ? "is a file, not a folder" : "no such folder";
             throw new InvalidDatasetException(new ValidationReport(List.of(new ValidationProblem(
-                    ProblemKind.NOT_A_FOLDER, root, "no such folder"))));
+                    ProblemKind.NOT_A_FOLDER, root, what))));
+        }
+        // A category folder given as the root would make train/, test/ and ground_truth/ look like
+        // empty categories, and the advice for those ("remove the folder") would destroy data.
+        if (Files.isDirectory(root.resolve(TRAIN)) && Files.isDirectory(root.resolve(TEST))) {
+            Path above = root.toAbsolutePath().normalize().getParent();
+            throw new InvalidDatasetException(new ValidationReport(List.of(new ValidationProblem(
+                    ProblemKind.ROOT_IS_A_CATEGORY, root, "holds train/ and test/ (the root above it is " + above
+                            + ")"))));
         }
         Map<String, List<ImageRecord>> byCategory = new TreeMap<>();
         List<ValidationProblem> problems = new ArrayList<>();
@@ -62,6 +71,9 @@ public final class MvtecTree {
                         "category '" + category + "' has no images in train/ or test/"));
             }
             byCategory.put(category, List.copyOf(images));
+        }
+        if (byCategory.isEmpty()) {
+            problems.add(new ValidationProblem(ProblemKind.EMPTY_ROOT, root, "no category folder"));
         }
         return new MvtecTree(root, Collections.unmodifiableMap(byCategory), problems);
     }

@@ -3,6 +3,10 @@ package org.crossdefect.core.data;
 /** The kinds of problems a tree or a dataset mapping can have; each has its own fix. */
 public enum ProblemKind {
     NOT_A_FOLDER("the path is not a folder; give the MVTec root, the folder that holds one folder per category"),
+    ROOT_IS_A_CATEGORY("this folder is one category (it holds train/ and test/): point the root at the folder above "
+            + "it, which holds one folder per category"),
+    EMPTY_ROOT("the root holds no category folder; give the folder that holds one folder per category "
+            + "(<category>/train/good, <category>/test/<folder>)"),
     EMPTY_CATEGORY("add images to <category>/train/good and <category>/test/<folder>, or remove the category folder"),
     UNSUPPORTED_FILE("remove the file or convert it to PNG, JPEG, BMP or TIFF"),
     UNREADABLE_IMAGE("replace the file with an intact PNG, JPEG, BMP or TIFF image"),
