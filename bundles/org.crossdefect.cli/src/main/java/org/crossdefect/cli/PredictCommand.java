@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.crossdefect.core.data.ImageFiles;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.engine.Engine;
+import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.error.OutputExistsException;
 import org.crossdefect.core.eval.Auroc;
 import org.crossdefect.core.files.AtomicFiles;
@@ -58,6 +59,8 @@ final class PredictCommand implements Callable<Integer>, CrossDefectCommand.Canc
 
     @Override
     public Integer call() throws Exception {
+        InvalidSettingException.require(!java.nio.file.Files.isDirectory(out), "out", out + " is a folder; give the "
+                + "path of the predictions CSV to write");
         // Checked before any work: an existing output is never replaced silently.
         for (Path output : heatmaps == null ? java.util.List.of(out) : java.util.List.of(out, heatmaps)) {
             if (!overwrite && java.nio.file.Files.exists(output)) {

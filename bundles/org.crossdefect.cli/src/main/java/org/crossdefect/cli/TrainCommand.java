@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.Label;
 import org.crossdefect.core.engine.Engine;
+import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.error.OutputExistsException;
 
 import picocli.CommandLine.Command;
@@ -51,6 +52,9 @@ final class TrainCommand implements Callable<Integer>, CrossDefectCommand.Cancel
 
     @Override
     public Integer call() throws Exception {
+        // Checked before any work: the final move into a folder would fail after all of it.
+        InvalidSettingException.require(!Files.isDirectory(out), "out", out + " is a folder; give the path of the "
+                + "model file to write");
         if (!overwrite && Files.exists(out)) {
             throw new OutputExistsException(out);
         }

@@ -94,7 +94,7 @@ class TrainPredictCommandTest {
     }
 
     @Test
-    void usageErrors() {
+    void usageErrors() throws Exception {
         CliRunner.Result neither = CliRunner.run(common("train", "--method", "patchcore", "--out",
                 dir.resolve("x.model").toString()));
         assertEquals(2, neither.exitCode());
@@ -103,6 +103,16 @@ class TrainPredictCommandTest {
         assertEquals(2, unknown.exitCode(), "a bad option value is wrong usage");
         assertTrue(unknown.err().contains("unknown method 'magic'"), unknown.err());
         assertTrue(!Files.exists(dir.resolve("y.model")));
+        // --out that is a folder: refused before any work, naming it.
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        CliRunner.Result folderOut = CliRunner.run(common("train", "--method", "patchcore", "--category", "disc",
+                "--out", folder.toString()));
+        assertEquals(2, folderOut.exitCode());
+        assertTrue(folderOut.err().contains(folder + " is a folder"), folderOut.err());
+        CliRunner.Result folderCsv = CliRunner.run(common("predict", "--model", dir.resolve("none.model").toString(),
+                "--category", "disc", "--out", folder.toString()));
+        assertEquals(2, folderCsv.exitCode());
+        assertTrue(folderCsv.err().contains(folder + " is a folder"), folderCsv.err());
         CliRunner.Result missingModel = CliRunner.run(common("predict", "--model", dir.resolve("none.model").toString(),
                 "--category", "disc", "--out", dir.resolve("p.csv").toString()));
         assertEquals(1, missingModel.exitCode());
