@@ -187,6 +187,12 @@ class SemlpModelTest {
             Path corrupt = dir.resolve("corrupt-" + typeHead + ".cdm");
             Files.write(corrupt, bytes);
             assertThrows(ModelFileException.class, () -> load(corrupt).close());
+            // A copy cut off half way (an interrupted transfer) names the file and the fix.
+            Path truncated = dir.resolve("truncated-" + typeHead + ".cdm");
+            Files.write(truncated, Arrays.copyOf(Files.readAllBytes(file), bytes.length / 2));
+            ModelFileException cut = assertThrows(ModelFileException.class, () -> load(truncated).close());
+            assertTrue(cut.getMessage().contains(truncated.toString()) && cut.getMessage().contains("train the model "
+                    + "again or copy an intact file"), cut.getMessage());
         }
     }
 
