@@ -30,13 +30,11 @@ import org.knime.core.node.port.PortType;
  */
 public abstract class CrossDefectNodeModel extends NodeModel {
 
-    private final Map<String, SettingsModelString> settings = new LinkedHashMap<>();
+    private final Map<String, SettingsModelString> settings;
 
     protected CrossDefectNodeModel(PortType[] inputs, PortType[] outputs, List<Parameter> parameters) {
         super(inputs, outputs);
-        for (Parameter p : parameters) {
-            settings.put(p.key(), new SettingsModelString(p.key(), p.defaultValue()));
-        }
+        this.settings = settingsModels(parameters);
     }
 
     /** @return a settings model per parameter (for the dialog) */

@@ -69,8 +69,12 @@ public record ImageSelection(Path root, String category, String dataset, String 
 
     /** Reads the tree once and returns the training, validation and test images. */
     public Selected select() throws IOException {
+        return select(MvtecTree.open(root));
+    }
+
+    /** @param tree this selection's root, read already (by a caller that validated it) */
+    public Selected select(MvtecTree tree) {
         requireTrainAndTest();
-        MvtecTree tree = MvtecTree.open(root);
         if (category != null) {
             List<ImageRecord> images = tree.images(category);
             return new Selected(images.stream().filter(r -> r.split() == SourceSplit.TRAIN).toList(), List.of(),

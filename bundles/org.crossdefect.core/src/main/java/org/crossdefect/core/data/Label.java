@@ -15,4 +15,9 @@ public enum Label {
     public int value() {
         return value;
     }
+
+    /** @return the label of a table cell: 1 anomalous, anything else (0, missing) good */
+    public static Label of(Integer value) {
+        return value != null && value == ANOMALOUS.value ? ANOMALOUS : GOOD;
+    }
 }

@@ -95,7 +95,7 @@ public final class Engine {
     public Predicted predict(PredictJob job, Progress progress) throws IOException {
         job.images().requireTrainAndTest();
         ModelFile.Contents contents = ModelFile.read(job.model());
-        ModelInfo info = contents.json(InfoOnly.class).info();
+        ModelInfo info = contents.info();
         List<org.crossdefect.core.data.ImageRecord> images = job.images().select().test();
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(info.architecture())).withLayers(info.layers())
                 .withDevice(job.device()).withWeightsDir(job.weightsDir());
@@ -128,9 +128,5 @@ public final class Engine {
     public static Evaluation evaluate(List<Prediction> test, List<Prediction> validation, Preprocessing preprocessing,
             int targetGood) throws IOException {
         return Evaluation.of(test, validation, preprocessing, targetGood);
-    }
-
-    /** Every model.json starts with the model info; reading just it needs no method. */
-    private record InfoOnly(ModelInfo info) {
     }
 }

@@ -21,7 +21,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.crossdefect.core.error.CrossDefectException;
-import org.crossdefect.core.files.AtomicFiles;
 import org.crossdefect.core.files.Sha256;
 
 import com.google.gson.Gson;
@@ -35,7 +34,7 @@ import com.google.gson.JsonParseException;
  * with Gson from the method's own record) and binary entries (little-endian float32/int32
  * arrays). It goes to any stream (a KNIME port writes into its zip stream) or, through a
  * temporary file, to a path. On reading, the version and every checksum are verified before
- * anything is used.
+ * anything is used. Files are written through {@link AnomalyModel#save}.
  */
 public final class ModelFile {
 
@@ -65,6 +64,11 @@ public final class ModelFile {
             return bytes;
         }
 
+        /** @return the model info every method's model.json starts with (no method needed to read it) */
+        public ModelInfo info() {
+            return json(InfoOnly.class).info();
+        }
+
         /**
          * @return model.json as the method's record; record constructors check the values
          * @throws ModelFileException if it does not parse or its values are not accepted
@@ -81,6 +85,9 @@ public final class ModelFile {
                         + "); train the model again or copy an intact file", e);
             }
         }
+    }
+
+    private record InfoOnly(ModelInfo info) {
     }
 
     private ModelFile() {
@@ -122,15 +129,6 @@ public final class ModelFile {
             zip.closeEntry();
         }
         zip.close();
-    }
-
-    /** Writes a model file atomically (temporary file, then moved into place). */
-    public static void write(Path file, String method, Object json, Map<String, byte[]> entries) throws IOException {
-        AtomicFiles.writeFile(file, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(out, method, json, entries);
-            }
-        });
     }
 
     /** @throws ModelFileException if the file is missing, damaged or of another version */

@@ -90,22 +90,10 @@ public final class DomainBenchmarkNode {
         ids.forEach(methods::get);
         int seeds = p.integer(SEEDS);
         InvalidSettingException.require(seeds >= 1, SEEDS.key(), "at least one seed, got " + seeds);
-        java.util.Map<String, String> backbone = new java.util.LinkedHashMap<>();
-        for (Parameter b : BackboneLoaderNode.PARAMETERS) {
-            if (p.has(b.key())) {
-                backbone.put(b.key(), p.text(b));
-            }
-        }
-        Parameters backboneValues = Parameters.of(backbone);
+        Parameters backboneValues = p.only(BackboneLoaderNode.PARAMETERS);
         BackboneLoaderNode.spec(backboneValues);
-        java.util.Map<String, String> store = new java.util.LinkedHashMap<>();
-        for (Parameter s : PatchEmbedderNode.PARAMETERS) {
-            if (p.has(s.key())) {
-                store.put(s.key(), p.text(s));
-            }
-        }
         return new Settings(ids, seeds, list(p.text(TARGETS)), p.integer(TARGET_GOOD), backboneValues,
-                PatchEmbedderNode.settings(Parameters.of(store)));
+                PatchEmbedderNode.settings(p.only(PatchEmbedderNode.PARAMETERS)));
     }
 
     /**

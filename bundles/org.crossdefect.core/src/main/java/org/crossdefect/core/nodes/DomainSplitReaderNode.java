@@ -130,7 +130,7 @@ public final class DomainSplitReaderNode {
             return new Output(new Table(ImageTable.COLUMNS, List.of()), problemTable, report.problems().size()
                     + " problems in the tree (see the second output); no image is listed until they are fixed");
         }
-        ImageSelection.Selected selected = sel.select();
+        ImageSelection.Selected selected = sel.select(tree);
         List<List<Object>> rows = new ArrayList<>();
         rows.addAll(ImageTable.of(selected.train(), Role.TRAIN).rows());
         rows.addAll(ImageTable.of(selected.validation(), Role.VALIDATION).rows());

@@ -88,7 +88,7 @@ public final class ImageTable {
             Integer label = (Integer) table.cell(i, "label");
             out.add(new ImageRecord(Path.of((String) table.cell(i, IMAGE)), mask == null ? null : Path.of(mask),
                     (String) table.cell(i, "category"), (String) table.cell(i, "folder"),
-                    (String) table.cell(i, "defect_type"), label != null && label == 1 ? Label.ANOMALOUS : Label.GOOD,
+                    (String) table.cell(i, "defect_type"), Label.of(label),
                     SourceSplit.valueOf(((String) table.cell(i, "source_split")).toUpperCase(Locale.ROOT))));
         }
         return out;

@@ -40,11 +40,8 @@ public final class LearnerNode {
         /** @throws org.crossdefect.core.model.ModelFileException if the bytes are not a model file */
         public static ModelContent of(byte[] modelFile) throws IOException {
             ModelFile.Contents c = ModelFile.read(new ByteArrayInputStream(modelFile), "the model port");
-            return new ModelContent(modelFile, c.json(InfoOnly.class).info());
+            return new ModelContent(modelFile, c.info());
         }
-    }
-
-    private record InfoOnly(ModelInfo info) {
     }
 
     private LearnerNode() {
@@ -80,7 +77,7 @@ public final class LearnerNode {
         // Cross-category when the images to predict are of categories the model does not train on.
         Set<String> trainCategories = train.stream().map(ImageRecord::category).collect(Collectors.toSet());
         boolean crossCategory = test.stream().noneMatch(r -> trainCategories.contains(r.category()));
-        Parameters methodValues = withoutSeed(p);
+        Parameters methodValues = p.only(methods.get(method).parameters());
         try (Workspace workspace = PatchEmbedderNode.open(embeddings.backbone(), embeddings.store(),
                 embeddings.batch())) {
             TrainingData data = workspace.trainingData(new org.crossdefect.core.data.ImageSelection.Selected(train,
@@ -92,11 +89,5 @@ public final class LearnerNode {
                 return new ModelContent(bytes.toByteArray(), model.info());
             }
         }
-    }
-
-    private static Parameters withoutSeed(Parameters p) {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>(p.asMap());
-        values.remove(SEED.key());
-        return Parameters.of(values);
     }
 }

@@ -39,9 +39,9 @@ public final class PatchEmbedderNode {
 
         public Table table() {
             List<List<Object>> rows = new ArrayList<>();
+            int label = ImageTable.index(ImageTable.LABEL);
             for (List<String> row : images) {
                 List<Object> cells = new ArrayList<>(row);
-                int label = ImageTable.index(ImageTable.LABEL);
                 cells.set(label, row.get(label) == null ? null : Integer.valueOf(row.get(label)));
                 rows.add(cells);
             }

@@ -104,7 +104,7 @@ public final class PredictionTable {
             String defectType = (String) table.cell(i, "defect_type");
             ImageRecord image = new ImageRecord(Path.of((String) table.cell(i, "image")),
                     mask == null ? null : Path.of(mask), (String) table.cell(i, "category"),
-                    defectType, defectType, label != null && label == 1 ? Label.ANOMALOUS : Label.GOOD,
+                    defectType, defectType, Label.of(label),
                     SourceSplit.TEST);
             String[] grid = ((String) table.cell(i, "grid")).split("x");
             out.add(new Prediction(image, new ImageScore((Double) table.cell(i, SCORE),

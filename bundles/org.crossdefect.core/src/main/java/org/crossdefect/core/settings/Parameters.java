@@ -57,6 +57,17 @@ public final class Parameters {
         return new Parameters(Map.copyOf(map));
     }
 
+    /** @return the values of these declared parameters only (what one part of a node's settings reads) */
+    public Parameters only(Collection<Parameter> declared) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Parameter p : declared) {
+            if (values.containsKey(p.key())) {
+                map.put(p.key(), values.get(p.key()));
+            }
+        }
+        return new Parameters(Map.copyOf(map));
+    }
+
     public Map<String, String> asMap() {
         return values;
     }

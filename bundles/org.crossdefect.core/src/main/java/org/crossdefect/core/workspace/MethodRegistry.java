@@ -110,13 +110,23 @@ public final class MethodRegistry {
     private static <S> AnomalyModel fit(Method<S> method, Parameters values, TrainingData data, Device device,
             Progress progress) throws IOException {
         S settings = method.settings(values);
+        return withManager(device, manager -> method.fit(data, settings, manager, progress));
+    }
+
+    /** Makes a model on a new manager of {@code device}; the manager is closed if no model comes back. */
+    private static AnomalyModel withManager(Device device, ModelMaker maker) throws IOException {
         NDManager manager = DjlRuntime.newManager(device);
         try {
-            return method.fit(data, settings, manager, progress);
+            return maker.make(manager);
         } catch (IOException | RuntimeException | Error e) {
             manager.close();
             throw e;
         }
+    }
+
+    @FunctionalInterface
+    private interface ModelMaker {
+        AnomalyModel make(NDManager manager) throws IOException;
     }
 
     /** Reads a model file written by any registered method. */
@@ -136,12 +146,6 @@ public final class MethodRegistry {
             throw new ModelFileException("model file " + contents.source() + " is of method '" + contents.method()
                     + "', which this version of CrossDefect does not know (it knows " + String.join(", ", ids()) + ")");
         }
-        NDManager manager = DjlRuntime.newManager(device);
-        try {
-            return method.read(contents, manager);
-        } catch (IOException | RuntimeException | Error e) {
-            manager.close();
-            throw e;
-        }
+        return withManager(device, manager -> method.read(contents, manager));
     }
 }
