@@ -74,10 +74,7 @@ final class PredictCommand implements Callable<Integer>, CrossDefectCommand.Canc
             predicted = CrossDefectCommand.ENGINE.predict(job, progress);
         }
         List<Prediction> predictions = predicted.predictions();
-        PredictionsCsv.write(out, predictions, threshold);
-        if (heatmaps != null) {
-            writeHeatmaps(predicted);
-        }
+        publish(predicted);
         stdout.printf("Predicted %d images with %s (%s): %s%n", predictions.size(), predicted.info().method(),
                 model.getFileName(), out);
         summary(predictions);
@@ -89,9 +86,31 @@ final class PredictCommand implements Callable<Integer>, CrossDefectCommand.Canc
         return "Cancelled; no predictions were written.";
     }
 
-    private void writeHeatmaps(Engine.Predicted predicted) throws Exception {
+    /**
+     * One outcome: the CSV is published only after the heatmaps folder is complete, and the
+     * heatmaps are taken back if the CSV cannot be published; a failure leaves neither.
+     */
+    private void publish(Engine.Predicted predicted) throws Exception {
+        boolean[] heatmapsWritten = {false};
+        try {
+            AtomicFiles.writeFile(out, overwrite, csv -> {
+                PredictionsCsv.print(csv, predicted.predictions(), threshold);
+                if (heatmaps != null) {
+                    writeHeatmaps(predicted);
+                    heatmapsWritten[0] = true;
+                }
+            });
+        } catch (Exception | Error e) {
+            if (heatmapsWritten[0]) {
+                AtomicFiles.deleteRecursively(heatmaps);
+            }
+            throw e;
+        }
+    }
+
+    private void writeHeatmaps(Engine.Predicted predicted) throws java.io.IOException {
         Heatmaps.Scaled maps = Heatmaps.scaled(predicted.predictions(), predicted.preprocessing());
-        AtomicFiles.writeFolder(heatmaps, true, dir -> {
+        AtomicFiles.writeFolder(heatmaps, overwrite, dir -> {
             for (int i = 0; i < maps.predictions().size(); i++) {
                 Prediction p = maps.predictions().get(i);
                 String name = p.image().category() + "_" + p.image().folder() + "_" + ImageFiles.stem(p.image().image())

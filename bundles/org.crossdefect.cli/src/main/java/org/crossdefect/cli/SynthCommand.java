@@ -1,12 +1,10 @@
 package org.crossdefect.cli;
 
 import java.io.PrintStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.crossdefect.core.error.InvalidSettingException;
-import org.crossdefect.core.error.OutputExistsException;
 import org.crossdefect.core.data.DatasetMapping;
 import org.crossdefect.core.synth.SynthSpec;
 import org.crossdefect.core.synth.SyntheticMvtecGenerator;
@@ -68,8 +66,6 @@ final class SynthCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (ConsoleProgress progress = new ConsoleProgress(err)) {
             SyntheticMvtecGenerator.generate(spec, outFolder, overwrite, progress);
-        } catch (FileAlreadyExistsException e) {
-            throw new OutputExistsException(outFolder);
         }
         stdout.printf("Wrote %d images (%d categories, %dx%d) to %s in %.1f s%n", spec.imageCount(),
                 spec.categories().size(), size, size, outFolder.toAbsolutePath(), (System.nanoTime() - start) / 1e9);

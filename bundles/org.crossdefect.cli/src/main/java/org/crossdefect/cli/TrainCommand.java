@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer>, CrossDefectCommand.Cancel
                 backboneOptions.spec(), storeOption.path(), batch);
         try (ConsoleProgress progress = new ConsoleProgress(System.err);
                 Engine.Trained trained = CrossDefectCommand.ENGINE.train(job, progress)) {
-            trained.model().save(out);
+            trained.model().save(out, overwrite);
             List<ImageRecord> train = trained.images().train();
             long good = train.stream().filter(r -> r.label() == Label.GOOD).count();
             stdout.printf("Trained %s on %d images (%d good, %d defect) of %s with %s in %.1f s: %s%n", method,

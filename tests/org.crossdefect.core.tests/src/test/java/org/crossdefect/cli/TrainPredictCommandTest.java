@@ -59,6 +59,16 @@ class TrainPredictCommandTest {
         try (var maps = Files.list(dir.resolve("maps"))) {
             assertEquals(4, maps.count());
         }
+        // Heatmaps that cannot be written (here their parent is a file; a full disk is the same):
+        // one command, one outcome, so no predictions CSV is left either.
+        Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path lonelyCsv = dir.resolve("pred-without-maps.csv");
+        CliRunner.Result failedMaps = CliRunner.run(common("predict", "--model", model.toString(), "--dataset",
+                root.resolve("hole.csv").toString(), "--target", "stone", "--out", lonelyCsv.toString(), "--heatmaps",
+                blocker.resolve("maps").toString()));
+        assertTrue(failedMaps.exitCode() != 0, failedMaps.err());
+        assertTrue(failedMaps.err().contains("not-a-folder"), failedMaps.err());
+        assertTrue(!Files.exists(lonelyCsv), "the CSV is not published without its heatmaps");
         // An existing predictions CSV is refused before any work unless --overwrite.
         byte[] before = Files.readAllBytes(csv);
         String[] predictAgain = common("predict", "--model", model.toString(), "--dataset",

@@ -1,7 +1,6 @@
 package org.crossdefect.core.benchmark;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,12 +69,8 @@ public final class Benchmark {
             long forward = workspace.extractor().forwardImages();
             Properties manifest = manifest(settings, workspace, runs.size(), start);
             if (job.runFolder() != null) {
-                try {
-                    AtomicFiles.writeFolder(job.runFolder(), job.overwrite(), folder -> BenchmarkReport.write(folder,
-                            metrics, manifest, preprocessing, progress));
-                } catch (FileAlreadyExistsException e) {
-                    throw runFolderExists(job.runFolder());
-                }
+                AtomicFiles.writeFolder(job.runFolder(), job.overwrite(), folder -> BenchmarkReport.write(folder,
+                        metrics, manifest, preprocessing, progress));
             }
             return new Result(plan, metrics, BenchmarkReport.tables(metrics), manifest, forward,
                     (System.nanoTime() - start) / 1e9);

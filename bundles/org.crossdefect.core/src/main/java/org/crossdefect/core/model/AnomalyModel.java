@@ -31,7 +31,17 @@ public interface AnomalyModel extends AutoCloseable {
 
     /** Writes the model file atomically: to a temporary file first, then moved into place. */
     default void save(Path file) throws IOException {
-        AtomicFiles.writeFile(file, tmp -> {
+        save(file, true);
+    }
+
+    /**
+     * Writes the model file atomically.
+     *
+     * @param overwrite whether an existing file may be replaced; if not, one that exists (or
+     *     appears while writing, from another run) is an {@link org.crossdefect.core.error.OutputExistsException}
+     */
+    default void save(Path file, boolean overwrite) throws IOException {
+        AtomicFiles.writeFile(file, overwrite, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(out);
             }

@@ -58,8 +58,16 @@ public final class PredictionsCsv {
      * @param threshold decides predicted_label where the model has no decision of its own; null for none
      */
     public static void write(Path file, List<Prediction> predictions, Double threshold) throws IOException {
+        AtomicFiles.writeFile(file, tmp -> print(tmp, predictions, threshold));
+    }
+
+    /**
+     * Writes predictions straight into {@code destination}, for a caller that publishes it
+     * atomically together with other outputs (predict's CSV and heatmaps are one outcome).
+     */
+    public static void print(Path destination, List<Prediction> predictions, Double threshold) throws IOException {
         Threshold t = threshold == null ? null : new Threshold(threshold, "fixed", "--threshold");
-        write(file, List.of(), List.of(), List.of(new Block(List.of(), predictions, t, false, Map.of())));
+        print(destination, List.of(), List.of(), List.of(new Block(List.of(), predictions, t, false, Map.of())));
     }
 
     /**
@@ -67,6 +75,11 @@ public final class PredictionsCsv {
      * {@code threshold_rule} column and one {@code predicted_label_<rule>} column per rule.
      */
     public static void write(Path file, List<String> leadColumns, List<String> rules, List<Block> blocks)
+            throws IOException {
+        AtomicFiles.writeFile(file, tmp -> print(tmp, leadColumns, rules, blocks));
+    }
+
+    private static void print(Path destination, List<String> leadColumns, List<String> rules, List<Block> blocks)
             throws IOException {
         List<String> header = new ArrayList<>(leadColumns);
         header.addAll(COLUMNS);
@@ -76,16 +89,14 @@ public final class PredictionsCsv {
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
                 .setRecordSeparator('\n').get();
-        AtomicFiles.writeFile(file, tmp -> {
-            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    CSVPrinter printer = new CSVPrinter(writer, format)) {
-                for (Block block : blocks) {
-                    for (Prediction p : block.predictions()) {
-                        printer.printRecord(row(block, p, rules));
-                    }
+        try (Writer writer = Files.newBufferedWriter(destination, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(writer, format)) {
+            for (Block block : blocks) {
+                for (Prediction p : block.predictions()) {
+                    printer.printRecord(row(block, p, rules));
                 }
             }
-        });
+        }
     }
 
     /**

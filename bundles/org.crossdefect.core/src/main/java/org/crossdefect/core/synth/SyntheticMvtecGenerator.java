@@ -45,7 +45,7 @@ public final class SyntheticMvtecGenerator {
      * @param overwrite whether an existing {@code out} may be replaced
      * @param progress told after each image (from the calling thread only), asked before each
      *     whether to stop
-     * @throws java.nio.file.FileAlreadyExistsException if {@code out} exists and overwrite is false
+     * @throws org.crossdefect.core.error.OutputExistsException if {@code out} exists and overwrite is false
      * @throws org.crossdefect.core.progress.CancelledException if the progress asked to stop
      */
     public static void generate(SynthSpec spec, Path out, boolean overwrite, Progress progress) throws IOException {

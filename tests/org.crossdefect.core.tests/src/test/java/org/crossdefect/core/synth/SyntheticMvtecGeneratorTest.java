@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import org.crossdefect.core.error.OutputExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,7 +167,7 @@ class SyntheticMvtecGeneratorTest {
         Files.writeString(out.resolve("keep.txt"), "mine");
         SynthSpec spec = SynthSpec.standard(32, 1, 1, 1, 0);
 
-        assertThrows(FileAlreadyExistsException.class,
+        assertThrows(OutputExistsException.class,
                 () -> SyntheticMvtecGenerator.generate(spec, out, false, Progress.NONE));
         assertEquals(List.of("keep.txt"), TreeFiles.names(out));
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
