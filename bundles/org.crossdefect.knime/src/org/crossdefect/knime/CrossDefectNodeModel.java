@@ -75,7 +75,17 @@ public abstract class CrossDefectNodeModel extends NodeModel {
     @Override
     protected final PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         try {
-            return run(inObjects, parameters(), new ExecutionProgress(exec), exec);
+            List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            PortObject[] outputs = run(inObjects, parameters(), new ExecutionProgress(exec, message -> {
+                warnings.add(message);
+                getLogger().warn(message);
+            }), exec);
+            if (!warnings.isEmpty()) {
+                // KNIME shows one warning per node: the first, and how many more are in the log.
+                setWarningMessage(warnings.get(0) + (warnings.size() > 1
+                        ? " (and " + (warnings.size() - 1) + " more warnings in the KNIME log)" : ""));
+            }
+            return outputs;
         } catch (CancelledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }

@@ -8,9 +8,17 @@ import org.knime.core.node.ExecutionMonitor;
 final class ExecutionProgress implements Progress {
 
     private final ExecutionMonitor exec;
+    private final java.util.function.Consumer<String> warnings;
 
-    ExecutionProgress(ExecutionMonitor exec) {
+    /** @param warnings where the node shows warnings (its warning message) */
+    ExecutionProgress(ExecutionMonitor exec, java.util.function.Consumer<String> warnings) {
         this.exec = exec;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.accept(message);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.MvtecTree;
 import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.embed.EmbeddingStore;
 import org.crossdefect.core.embed.PatchEmbedder;
 import org.crossdefect.core.files.AtomicFiles;
 import org.crossdefect.core.progress.Progress;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = {"Raw backbone forward vs the whole embedding pipeline, same backbone and batch size.",
-                "Last line: pipeline_over_raw=<ratio>. With --memory-images N it also embeds N distinct images "
+                "Also the store's read speed with and without checksum verification. "
+                        + "Last line: pipeline_over_raw=<ratio>. With --memory-images N it also embeds N distinct images "
                         + "and reports resident memory after 100 and after N images."})
 final class BenchEmbedCommand implements Callable<Integer> {
 
@@ -78,8 +80,10 @@ final class BenchEmbedCommand implements Callable<Integer> {
                     .embed(pool.subList(images, images + batch * 2), Progress.NONE);
             EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, work.resolve("store"), batch, workers);
             long start = System.nanoTime();
-            extractor.embed(pool.subList(0, images), Progress.NONE);
+            List<String> keys = extractor.embed(pool.subList(0, images), Progress.NONE).images().stream()
+                    .map(EmbeddingExtractor.EmbeddedImage::key).toList();
             double pipeline = images / ((System.nanoTime() - start) / 1e9);
+            storeReads(extractor.store(), keys);
             double rawAgain = rawForward(backbone);
             double rawMean = (raw + rawAgain) / 2;
             out.printf("raw_forward_images_per_s=%.2f (before %.2f, after %.2f)%n", rawMean, raw, rawAgain);
@@ -92,6 +96,34 @@ final class BenchEmbedCommand implements Callable<Integer> {
         } finally {
             AtomicFiles.deleteRecursively(work);
         }
+    }
+
+    /**
+     * Reads every stored file with and without checksum verification, alternating rounds so
+     * both see the same page cache and machine noise; what verifying costs a method's reads.
+     */
+    private void storeReads(EmbeddingStore store, List<String> keys) throws java.io.IOException {
+        double verified = 0;
+        double unverified = 0;
+        for (int round = 0; round < 6; round++) {
+            boolean verify = round % 2 == 0;
+            long start = System.nanoTime();
+            for (String key : keys) {
+                store.get(key, verify);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (round < 2) {
+                continue; // warm-up of both paths
+            }
+            if (verify) {
+                verified += seconds;
+            } else {
+                unverified += seconds;
+            }
+        }
+        out.printf("store_read_verified_images_per_s=%.1f%n", 2 * keys.size() / verified);
+        out.printf("store_read_unverified_images_per_s=%.1f%n", 2 * keys.size() / unverified);
+        out.printf("store_read_verified_over_unverified=%.3f%n", unverified / verified);
     }
 
     /** Forward + patch embedding of a ready-made input, no I/O: what the backbone alone costs. */

@@ -88,6 +88,15 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     }
 
     @Override
+    public synchronized void warn(String message) {
+        if (drewBar) {
+            err.println();
+            drewBar = false;
+        }
+        err.println("warning: " + message);
+    }
+
+    @Override
     public boolean cancelRequested() {
         return cancelled;
     }

@@ -86,10 +86,47 @@ public final class EmbeddingExtractor {
         return forwardImages.get();
     }
 
-    /** Embeds what is missing and returns the images' embeddings as a source, in order. */
+    /**
+     * Embeds what is missing and returns the images' embeddings as a source, in order. A stored
+     * file found damaged when the source reads it is computed again (and the progress warned),
+     * never used.
+     */
     public PatchSource embeddings(List<ImageRecord> images, Progress progress) throws IOException {
         List<String> keys = embed(images, progress).images().stream().map(EmbeddedImage::key).toList();
-        return PatchSource.of(store, keys);
+        return new PatchSource() {
+            @Override
+            public int images() {
+                return keys.size();
+            }
+
+            @Override
+            public int patches() {
+                return store.patches();
+            }
+
+            @Override
+            public int dim() {
+                return store.dim();
+            }
+
+            @Override
+            public PatchEmbeddings image(int i) throws IOException {
+                try {
+                    return store.get(keys.get(i));
+                } catch (DamagedEmbeddingException damaged) {
+                    return embedAgain(images.get(i), keys.get(i), damaged, progress);
+                }
+            }
+        };
+    }
+
+    private synchronized PatchEmbeddings embedAgain(ImageRecord image, String key, DamagedEmbeddingException damaged,
+            Progress progress) throws IOException {
+        progress.warn(damaged.getMessage().replaceFirst("; it is computed again.*", "") + "; computing "
+                + image.image() + " again");
+        store.delete(key);
+        embed(List.of(image), Progress.NONE);
+        return store.get(key);
     }
 
     /**
@@ -111,7 +148,7 @@ public final class EmbeddingExtractor {
             progress.update(0, images.size(), "embedding images");
             // Keep two batches in preparation: the one the backbone takes next and the one after.
             while (next < images.size() && inFlight.size() < 2) {
-                inFlight.add(submit(prepare, images, next));
+                inFlight.add(submit(prepare, images, next, progress));
                 next += batchSize;
             }
             while (!inFlight.isEmpty()) {
@@ -121,7 +158,7 @@ public final class EmbeddingExtractor {
                     batch.add(await(f));
                 }
                 if (next < images.size()) {
-                    inFlight.add(submit(prepare, images, next));
+                    inFlight.add(submit(prepare, images, next, progress));
                     next += batchSize;
                 }
                 List<Prepared> missing = batch.stream().filter(p -> p.input() != null).toList();
@@ -153,21 +190,27 @@ public final class EmbeddingExtractor {
         return new Result(result, computed, images.size() - computed);
     }
 
-    private List<Future<Prepared>> submit(ExecutorService pool, List<ImageRecord> images, int from) {
+    private List<Future<Prepared>> submit(ExecutorService pool, List<ImageRecord> images, int from,
+            Progress progress) {
         List<Future<Prepared>> futures = new ArrayList<>();
         for (int i = from; i < Math.min(from + batchSize, images.size()); i++) {
             ImageRecord image = images.get(i);
-            futures.add(pool.submit(() -> prepare(image)));
+            futures.add(pool.submit(() -> prepare(image, progress)));
         }
         return futures;
     }
 
-    private Prepared prepare(ImageRecord image) throws IOException {
+    private Prepared prepare(ImageRecord image, Progress progress) throws IOException {
         byte[] bytes = ImageFiles.readBytes(image.image());
         byte[] maskBytes = image.mask() == null ? null : ImageFiles.readBytes(image.mask());
         String key = EmbeddingStore.key(bytes, maskBytes);
-        if (store.contains(key)) {
+        EmbeddingStore.Entry entry = store.entry(key);
+        if (entry == EmbeddingStore.Entry.PRESENT) {
             return new Prepared(image, key, null, null);
+        }
+        if (entry == EmbeddingStore.Entry.DAMAGED) {
+            progress.warn("the stored embeddings of " + image.image() + " are damaged (truncated or wrong size); "
+                    + "computing them again");
         }
         BufferedImage decoded = ImageFiles.decode(bytes, image.image());
         float[] input = backbone.preprocessing().input(decoded);

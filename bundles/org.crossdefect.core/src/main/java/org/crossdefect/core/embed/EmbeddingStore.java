@@ -23,13 +23,34 @@ import org.crossdefect.core.files.Sha256;
  * what was computed, and no method needs all embeddings in memory: it streams them image by
  * image. Each file is written to a temporary name and moved into place.
  *
- * <p>File layout (little endian): magic {@code CDEMB001}, int patches, int dim, int hasMask, then
- * patches x dim float32, then (if hasMask) patches float32 mask fractions.
+ * <p>Every file carries a CRC-32C of its payload, verified on each read: a truncated, empty or
+ * altered file (a disk error, a copy cut short, a hand edit) is never used. {@link #entry} tells
+ * the extractor which files to compute again, and a file found damaged on read is reported as
+ * {@link DamagedEmbeddingException} so its reader can recompute it. CRC-32C rather than SHA-256:
+ * it is meant to catch damage, not tampering, and the JDK computes it with the CPU's CRC
+ * instruction (cost measured by {@code crossdefect bench embed}).
+ *
+ * <p>File layout (little endian): magic {@code CDEMB002}, int patches, int dim, int hasMask, int
+ * CRC-32C of everything after the header, then patches x dim float32, then (if hasMask) patches
+ * float32 mask fractions. Files of the checksum-less format {@code CDEMB001} count as missing and
+ * are computed again.
  */
 public final class EmbeddingStore {
 
-    private static final byte[] MAGIC = "CDEMB001".getBytes(StandardCharsets.US_ASCII);
-    private static final int HEADER = MAGIC.length + 3 * Integer.BYTES;
+    private static final byte[] MAGIC = "CDEMB002".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER = MAGIC.length + 4 * Integer.BYTES;
+    private static final byte[] LEGACY_MAGIC = "CDEMB001".getBytes(StandardCharsets.US_ASCII);
+    private static final int CHECKSUM_AT = MAGIC.length + 3 * Integer.BYTES;
+
+    /** What the store holds for one key. */
+    public enum Entry {
+        /** No file (or one of an older format without checksum). */
+        MISSING,
+        /** A file whose header and size fit; its checksum is verified when it is read. */
+        PRESENT,
+        /** A file that cannot be complete: too short, wrong header, wrong size. */
+        DAMAGED
+    }
     private static final String INFO = "backbone.properties";
 
     private final Path folder;
@@ -86,6 +107,7 @@ public final class EmbeddingStore {
                 throw new IOException("embedding store " + folder + " holds " + existing.describe() + ", not "
                         + backboneId + " (" + patches + " x " + dim + "); delete the folder or use another store");
             }
+            AtomicFiles.removeStaleTemporaries(folder, ".*");
             return existing;
         }
         Files.createDirectories(folder);
@@ -149,7 +171,44 @@ public final class EmbeddingStore {
     }
 
     public boolean contains(String key) {
-        return Files.isRegularFile(file(key));
+        return entry(key) == Entry.PRESENT;
+    }
+
+    /**
+     * Looks at a file's header and size (not its checksum, which needs the whole file: that is
+     * verified by {@link #get}).
+     */
+    public Entry entry(String key) {
+        Path file = file(key);
+        if (!Files.isRegularFile(file)) {
+            return Entry.MISSING;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // fill
+            }
+            header.flip();
+            if (header.remaining() < HEADER) {
+                return Entry.DAMAGED;
+            }
+            byte[] magic = new byte[MAGIC.length];
+            header.get(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                return java.util.Arrays.equals(magic, LEGACY_MAGIC) ? Entry.MISSING : Entry.DAMAGED;
+            }
+            int p = header.getInt();
+            int d = header.getInt();
+            boolean hasMask = header.getInt() == 1;
+            return p == patches && d == dim && sized(channel.size(), p, d, hasMask) ? Entry.PRESENT : Entry.DAMAGED;
+        } catch (IOException e) {
+            return Entry.DAMAGED;
+        }
+    }
+
+    /** Removes one image's file, e.g. a damaged one before it is computed again. */
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(file(key));
     }
 
     /** Stores one image's embeddings (replacing any with that key). */
@@ -170,12 +229,13 @@ public final class EmbeddingStore {
     }
 
     private void write(PatchEmbeddings e, ByteBuffer buffer, int length, int padded) throws IOException {
-        buffer.put(MAGIC).putInt(patches).putInt(dim).putInt(e.maskFractions() == null ? 0 : 1);
+        buffer.put(MAGIC).putInt(patches).putInt(dim).putInt(e.maskFractions() == null ? 0 : 1).putInt(0);
         buffer.asFloatBuffer().put(e.values());
         if (e.maskFractions() != null) {
             buffer.position(HEADER + patches * dim * Float.BYTES);
             buffer.asFloatBuffer().put(e.maskFractions());
         }
+        buffer.putInt(CHECKSUM_AT, checksum(buffer, length));
         for (int i = length; i < padded; i++) {
             buffer.put(i, (byte) 0);
         }
@@ -233,8 +293,21 @@ public final class EmbeddingStore {
         return buffer;
     }
 
-    /** @throws IOException if the image was not embedded or its file is damaged */
+    /**
+     * Reads one image's embeddings and verifies the file's checksum.
+     *
+     * @throws DamagedEmbeddingException if the file is damaged (its reader may compute it again)
+     * @throws IOException if the image was not embedded
+     */
     public PatchEmbeddings get(String key) throws IOException {
+        return get(key, true);
+    }
+
+    /**
+     * @param verify whether to verify the checksum; false only to measure what verifying costs
+     *     ({@code crossdefect bench embed})
+     */
+    public PatchEmbeddings get(String key, boolean verify) throws IOException {
         Path file = file(key);
         if (!Files.isRegularFile(file)) {
             throw new IOException("no embeddings for image " + key + " in " + folder + "; embed the images first");
@@ -242,7 +315,7 @@ public final class EmbeddingStore {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < HEADER || size > Integer.MAX_VALUE) {
-                throw damaged(file);
+                throw new DamagedEmbeddingException(file, "it is too short to hold embeddings");
             }
             ByteBuffer buffer = borrow((int) size);
             try {
@@ -250,26 +323,28 @@ public final class EmbeddingStore {
                     // fill
                 }
                 buffer.flip();
-                return decode(key, file, buffer);
+                return decode(key, file, buffer, verify);
             } finally {
                 giveBack(buffer);
             }
         }
     }
 
-    private PatchEmbeddings decode(String key, Path file, ByteBuffer buffer) throws IOException {
+    private PatchEmbeddings decode(String key, Path file, ByteBuffer buffer, boolean verify) throws IOException {
         byte[] magic = new byte[MAGIC.length];
         buffer.get(magic);
         int p = buffer.getInt();
         int d = buffer.getInt();
         boolean hasMask = buffer.getInt() == 1;
-        long expected = HEADER + ((long) p * d + (hasMask ? p : 0)) * Float.BYTES;
-        // Directly written files end with zero padding up to a whole block.
-        boolean sized = buffer.limit() == expected
-                || (buffer.limit() > expected && buffer.limit() - expected < Math.max(block, 4096));
-        if (!java.util.Arrays.equals(magic, MAGIC) || p != patches || d != dim || !sized) {
-            throw damaged(file);
+        int stored = buffer.getInt();
+        if (!java.util.Arrays.equals(magic, MAGIC) || p != patches || d != dim || !sized(buffer.limit(), p, d, hasMask)) {
+            throw new DamagedEmbeddingException(file, "its header or size is wrong");
         }
+        int length = (int) payloadEnd(p, d, hasMask);
+        if (verify && checksum(buffer, length) != stored) {
+            throw new DamagedEmbeddingException(file, "its checksum does not match its content");
+        }
+        buffer.position(HEADER);
         float[] values = new float[p * d];
         buffer.asFloatBuffer().get(values);
         float[] fractions = null;
@@ -281,8 +356,21 @@ public final class EmbeddingStore {
         return new PatchEmbeddings(key, p, d, values, fractions);
     }
 
-    private IOException damaged(Path file) {
-        return new IOException("embedding file " + file + " is damaged; delete it and embed the image again");
+    private static long payloadEnd(int p, int d, boolean hasMask) {
+        return HEADER + ((long) p * d + (hasMask ? p : 0)) * Float.BYTES;
+    }
+
+    /** Directly written files end with zero padding up to a whole block. */
+    private boolean sized(long size, int p, int d, boolean hasMask) {
+        long expected = payloadEnd(p, d, hasMask);
+        return size == expected || (size > expected && size - expected < Math.max(block, 4096));
+    }
+
+    /** CRC-32C of the bytes between the header and {@code length}; the buffer's position is kept. */
+    private static int checksum(ByteBuffer buffer, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(buffer.duplicate().position(HEADER).limit(length));
+        return (int) crc.getValue();
     }
 
     private Path file(String key) {

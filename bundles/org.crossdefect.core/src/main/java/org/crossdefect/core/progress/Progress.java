@@ -32,6 +32,16 @@ public interface Progress {
     /** @return whether the user asked to stop */
     boolean cancelRequested();
 
+    /**
+     * Something the user should know although the work goes on: a damaged cache entry that is
+     * recomputed, a setting that gives an absurd size, an image too small to hold detail. The CLI
+     * prints it on stderr, a KNIME node shows it as its warning. This default logs it through
+     * the platform logger, so a caller that did not ask still finds it in the log.
+     */
+    default void warn(String message) {
+        System.getLogger("org.crossdefect").log(System.Logger.Level.WARNING, message);
+    }
+
     /** @throws CancelledException if the user asked to stop */
     default void checkCancelled() {
         if (cancelRequested()) {

@@ -140,7 +140,7 @@ class EmbeddingExtractorTest {
         fractions[3] = 0.25f;
         s.put(new PatchEmbeddings("k", 784, 768, values, fractions));
         Path file = s.folder().resolve("k.emb");
-        long exact = 8 + 3 * 4 + (784L * 768 + 784) * 4;
+        long exact = 8 + 4 * 4 + (784L * 768 + 784) * 4;
         assertTrue(Files.size(file) >= exact);
         assertArrayEquals(values, s.get("k").values());
         try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
@@ -154,6 +154,62 @@ class EmbeddingExtractorTest {
             channel.truncate(exact - 4);
         }
         assertThrows(IOException.class, () -> s.get("k"), "a cut-off file is damaged");
+    }
+
+    /**
+     * An entry altered at the same size (a flipped bit) once changed one image's score from 17.7
+     * to 400.1 without a word; a truncated or empty one was counted as done. Now each is found,
+     * said, and computed again, and what the methods read equals a clean store's.
+     */
+    @Test
+    void damagedEntriesAreComputedAgainNeverUsed(@TempDir Path store) throws Exception {
+        EmbeddingExtractor clean = EmbeddingExtractor.create(backbone, store, 2, 1);
+        List<EmbeddingExtractor.EmbeddedImage> embedded = clean.embed(images, Progress.NONE).images();
+        List<float[]> expected = new java.util.ArrayList<>();
+        for (EmbeddingExtractor.EmbeddedImage e : embedded) {
+            expected.add(clean.store().get(e.key()).values());
+        }
+        Path altered = clean.store().folder().resolve(embedded.get(0).key() + ".emb");
+        Path truncated = clean.store().folder().resolve(embedded.get(1).key() + ".emb");
+        Path emptied = clean.store().folder().resolve(embedded.get(2).key() + ".emb");
+        byte[] bytes = Files.readAllBytes(altered);
+        bytes[24 + 4 * 1000 + 3] ^= 0x40; // one float's exponent bit: a large change at the same size
+        Files.write(altered, bytes);
+        try (var channel = java.nio.channels.FileChannel.open(truncated, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(truncated) / 2);
+        }
+        Files.write(emptied, new byte[0]);
+        assertThrows(DamagedEmbeddingException.class, () -> clean.store().get(embedded.get(0).key()));
+
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Progress listening = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                // not needed
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return false;
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        EmbeddingExtractor again = EmbeddingExtractor.create(backbone, store, 2, 1);
+        PatchSource source = again.embeddings(images, listening);
+        assertEquals(2, again.forwardImages(), "the truncated and the empty file are computed again at once");
+        for (int i = 0; i < images.size(); i++) {
+            assertArrayEquals(expected.get(i), source.image(i).values(), 1e-5f, "image " + i);
+        }
+        assertEquals(3, again.forwardImages(), "the altered file is found by its checksum and computed again");
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("checksum") && w.contains(images.get(0).image().toString())),
+                warnings.toString());
+        assertArrayEquals(expected.get(0), again.store().get(embedded.get(0).key()).values(), 1e-5f,
+                "the store holds the repaired file");
     }
 
     @Test
