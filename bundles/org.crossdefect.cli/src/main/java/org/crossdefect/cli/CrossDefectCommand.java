@@ -46,9 +46,16 @@ public final class CrossDefectCommand implements Runnable {
 
     /** Runs the command line without exiting the JVM (for tests and embedding). */
     public static int execute(String... args) {
-        return new CommandLine(new CrossDefectCommand())
-                .setExecutionExceptionHandler(CrossDefectCommand::reportFailure)
-                .execute(args);
+        try {
+            return new CommandLine(new CrossDefectCommand())
+                    .setExecutionExceptionHandler(CrossDefectCommand::reportFailure)
+                    .execute(args);
+        } catch (OutOfMemoryError e) {
+            // Where no engine code named what ran out (that is an OutOfMemoryException): say how to fix it.
+            System.err.println("crossdefect: out of memory with a Java heap of " + Runtime.getRuntime().maxMemory()
+                    / (1 << 20) + " MB: " + org.crossdefect.core.error.OutOfMemoryException.FIX);
+            return org.crossdefect.core.error.CrossDefectException.Kind.ENVIRONMENT.exitCode();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.workspace.Workspace;
 
@@ -41,10 +42,18 @@ final class EmbedCommand implements Callable<Integer>, CrossDefectCommand.Cancel
 
     @Override
     public Integer call() throws Exception {
-        List<ImageRecord> images = selection.selection().images();
+        InvalidSettingException.require(batch >= 1, "batch", "--batch must be at least 1, got " + batch);
+        InvalidSettingException.require(workers >= 1, "workers", "--workers must be at least 1, got " + workers);
         long start = System.nanoTime();
-        try (Workspace workspace = Workspace.open(backboneOptions.spec(), out, batch, workers);
-                ConsoleProgress progress = new ConsoleProgress(err)) {
+        try (ConsoleProgress progress = new ConsoleProgress(err)) {
+            // Every image and mask is checked first: all problems at once, none after an hour of work.
+            List<ImageRecord> images = selection.selection().validatedImages(progress);
+            return embed(images, progress, start);
+        }
+    }
+
+    private int embed(List<ImageRecord> images, ConsoleProgress progress, long start) throws Exception {
+        try (Workspace workspace = Workspace.open(backboneOptions.spec(), out, batch, workers)) {
             Backbone backbone = workspace.backbone();
             EmbeddingExtractor.Result result = workspace.extractor().embed(images, progress);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -128,4 +128,51 @@ class TrainPredictCommandTest {
         assertEquals(1, missingModel.exitCode());
         assertTrue(missingModel.err().contains("none.model"), missingModel.err());
     }
+
+    /**
+     * train, embed and predict check the images they use whole before any work, as `datasets`
+     * does: wrong-size masks were accepted (Labeled PatchCore trained on 64x64 masks of 128x128
+     * images, exit 0) and a broken image stopped the run at the first one.
+     */
+    @Test
+    void everyCommandChecksItsImagesWholeFirst() throws Exception {
+        Path bad = dir.resolve("bad-tree");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 3, 2, 2, 4), bad, false, Progress.NONE);
+        List<Path> masks;
+        try (var walk = Files.walk(bad.resolve("disc/ground_truth/hole"))) {
+            masks = walk.filter(f -> f.toString().endsWith(".png")).sorted().limit(2).toList();
+        }
+        for (Path mask : masks) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32,
+                    java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", mask.toFile());
+        }
+        Path broken;
+        try (var walk = Files.walk(bad.resolve("stone/test/good"))) {
+            broken = walk.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(broken), 40));
+        String hole = bad.resolve("hole.csv").toString();
+        for (String[] command : List.of(
+                new String[] {"train", "--method", "labeled-patchcore", "--dataset", hole, "--target", "stone", "--out",
+                    dir.resolve("bad.model").toString()},
+                new String[] {"embed", "--dataset", hole, "--out", dir.resolve("bad-store").toString()})) {
+            List<String> args = new java.util.ArrayList<>(List.of(common(command)));
+            args.set(args.indexOf("--root") + 1, bad.toString());
+            if (command[0].equals("embed")) {
+                // embed's store is its --out.
+                args.remove(args.indexOf("--store") + 1);
+                args.remove("--store");
+            }
+            CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(1, r.exitCode(), command[0] + ": " + r.err());
+            for (Path mask : masks) {
+                assertTrue(r.err().contains(mask.getFileName().toString()), command[0] + " names " + mask + ": "
+                        + r.err());
+            }
+            assertTrue(r.err().contains(broken.getFileName().toString()), command[0] + ": " + r.err());
+            assertTrue(r.err().contains("32x32"), r.err());
+        }
+        assertTrue(!Files.exists(dir.resolve("bad.model")));
+        assertTrue(!Files.exists(dir.resolve("bad-store")), "nothing embedded before the check");
+    }
 }

@@ -20,6 +20,7 @@ public record BackboneSpec(Architecture architecture, Path weights, boolean rand
         String device, Path weightsDir) {
 
     public BackboneSpec {
+        org.crossdefect.core.runtime.DjlRuntime.requireDeviceSyntax(device);
         layers = List.copyOf(layers);
         if (randomWeights && weights != null) {
             throw new InvalidSettingException("weights", "give either a weights file or random weights, not both");

@@ -32,6 +32,10 @@ public final class Benchmark {
      * @param overwrite whether an existing run folder may be replaced
      */
     public record Job(BenchmarkSettings settings, Path store, int batch, Path runFolder, boolean overwrite) {
+        public Job {
+            org.crossdefect.core.error.InvalidSettingException.require(batch >= 1, "batch",
+                    "images per forward pass (--batch) must be at least 1, got " + batch);
+        }
     }
 
     /**
@@ -56,6 +60,7 @@ public final class Benchmark {
         requireFreeRunFolder(job);
         long start = System.nanoTime();
         BenchmarkRunner.Plan plan = BenchmarkRunner.plan(settings, methods);
+        BenchmarkRunner.validateImages(plan, progress);
         try (Workspace workspace = Workspace.open(settings.backbone(), job.store(), job.batch())) {
             List<RunResult> runs = BenchmarkRunner.run(settings, plan, methods, workspace, progress);
             Preprocessing preprocessing = workspace.backbone().preprocessing();

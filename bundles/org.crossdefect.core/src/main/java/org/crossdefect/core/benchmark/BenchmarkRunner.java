@@ -15,6 +15,7 @@ import org.crossdefect.core.data.DomainSplitter;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.InvalidDatasetException;
 import org.crossdefect.core.data.MvtecTree;
+import org.crossdefect.core.data.TreeValidator;
 import org.crossdefect.core.data.ValidationProblem;
 import org.crossdefect.core.data.ValidationReport;
 import org.crossdefect.core.error.InvalidSettingException;
@@ -75,6 +76,27 @@ public final class BenchmarkRunner {
         }
         int targets = datasets.stream().mapToInt(d -> targets(d, settings).size()).sum();
         return new Plan(tree, datasets, targets * settings.methods().size() * settings.seeds());
+    }
+
+    /**
+     * Decodes every image and mask of the plan's datasets, as {@code crossdefect datasets}
+     * does, so a broken image is reported with all others before hours of training, not after.
+     *
+     * @throws InvalidDatasetException listing every problem
+     */
+    public static void validateImages(Plan plan, Progress progress) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        TreeValidator validator = new TreeValidator(Runtime.getRuntime().availableProcessors());
+        for (DatasetMapping mapping : plan.datasets()) {
+            for (ValidationProblem p : validator.validateDataset(plan.tree(), mapping, progress).problems()) {
+                if (!problems.contains(p)) {
+                    problems.add(p);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(new ValidationReport(problems));
+        }
     }
 
     /**

@@ -42,6 +42,7 @@ public final class CoresetBuilder {
         try (NDManager scope = manager.newSubManager();
                 RandomProjection projection = new RandomProjection(source.dim(), settings.projectionDim(),
                         settings.seed(), scope.newSubManager())) {
+            warnIfTiny(source, progress);
             if (settings.ratio() >= 1.0) {
                 // No subsampling (PatchCore's identity sampler): every candidate is in the bank.
                 return everything(source, filter, projection);
@@ -166,6 +167,20 @@ public final class CoresetBuilder {
             selection.add(all, picks);
         }
         return selection;
+    }
+
+    /**
+     * A ratio such as 1e-9 is valid but keeps a bank of a patch or two, which scores nearly
+     * every patch as anomalous: say what size it gives before minutes of work.
+     */
+    private void warnIfTiny(PatchSource source, Progress progress) {
+        long patches = (long) source.images() * source.patches();
+        long size = Math.min(patches, Math.max((long) Math.ceil(patches * settings.ratio()), settings.minimumSize()));
+        if (size < source.images()) {
+            progress.warn(String.format(java.util.Locale.ROOT, "coreset-ratio %s keeps about %d of %d patches, fewer "
+                    + "than one per training image (%d): the memory bank cannot describe normal patches; ratios of "
+                    + "0.01 to 0.1 are usual", settings.ratio(), size, patches, source.images()));
+        }
     }
 
     private int targetCount(int candidates) {

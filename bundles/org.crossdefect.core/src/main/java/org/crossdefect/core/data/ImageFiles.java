@@ -91,19 +91,18 @@ public final class ImageFiles {
             try {
                 reader.addIIOReadWarningListener(collectWarnings(warnings));
                 reader.setInput(in, true, true);
-                BufferedImage image = reader.read(0);
+                BufferedImage image = readFirst(reader, path);
                 if (!warnings.isEmpty()) {
                     boolean truncated = warnings.stream()
                             .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature end"));
                     throw new ImageReadException(path, (truncated ? "truncated: " : "damaged: ")
-                            + String.join("; ", warnings) + "; replace the file with an intact copy",
-                            truncated, null);
+                            + String.join("; ", warnings), truncated, null);
                 }
                 return image;
             } finally {
                 reader.dispose();
             }
-        } catch (ImageReadException e) {
+        } catch (ImageReadException | org.crossdefect.core.error.CrossDefectException e) {
             throw e;
         } catch (EOFException e) {
             throw truncated(path, e);
@@ -111,8 +110,29 @@ public final class ImageFiles {
             if (causedByEof(e)) {
                 throw truncated(path, e);
             }
-            throw new ImageReadException(path, "cannot be decoded (" + describe(e)
-                    + "); replace it with an intact PNG, JPEG, BMP or TIFF file", false, e);
+            throw new ImageReadException(path, "cannot be decoded (" + describe(e) + ")", false, e);
+        }
+    }
+
+    private static BufferedImage readFirst(ImageReader reader, Path path) throws IOException {
+        try {
+            return reader.read(0);
+        } catch (IOException | OutOfMemoryError failure) {
+            // ImageIO's PNG reader wraps even an OutOfMemoryError in an IIOException.
+            OutOfMemoryError e = null;
+            for (Throwable t = failure; t != null && e == null; t = t.getCause()) {
+                e = t instanceof OutOfMemoryError oom ? oom : null;
+            }
+            if (e == null) {
+                throw (IOException) failure;
+            }
+            String size;
+            try {
+                size = " (" + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels)";
+            } catch (IOException | RuntimeException unknown) {
+                size = "";
+            }
+            throw new org.crossdefect.core.error.OutOfMemoryException("decoding " + path + size, e);
         }
     }
 
@@ -161,8 +181,8 @@ public final class ImageFiles {
         }
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
-            throw new ImageReadException(path, "is not a PNG, JPEG, BMP or TIFF image (unknown or damaged header);"
-                    + " replace it with an intact image file", false, null);
+            throw new ImageReadException(path, "is not a PNG, JPEG, BMP or TIFF image (unknown or damaged header)",
+                    false, null);
         }
         return readers.next();
     }
@@ -193,8 +213,7 @@ public final class ImageFiles {
     }
 
     private static ImageReadException truncated(Path path, Throwable cause) {
-        return new ImageReadException(path, "truncated (the file ends before the image data does);"
-                + " copy or download it again", true, cause);
+        return new ImageReadException(path, "truncated (the file ends before the image data does)", true, cause);
     }
 
     private static boolean causedByEof(Throwable e) {

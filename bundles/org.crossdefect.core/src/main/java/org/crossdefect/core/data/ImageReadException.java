@@ -12,13 +12,14 @@ public final class ImageReadException extends IOException {
     private final boolean truncated;
 
     public ImageReadException(Path path, String reason, boolean truncated, Throwable cause) {
-        super(path + ": " + reason, cause);
+        super(path + ": " + reason + "; " + (truncated ? ProblemKind.TRUNCATED_IMAGE : ProblemKind.UNREADABLE_IMAGE)
+                .fix(), cause);
         this.path = path;
         this.reason = reason;
         this.truncated = truncated;
     }
 
-    /** @return what is wrong with the file and what to do, without the path */
+    /** @return what is wrong with the file, without the path and the fix (its problem kind's) */
     public String reason() {
         return reason;
     }

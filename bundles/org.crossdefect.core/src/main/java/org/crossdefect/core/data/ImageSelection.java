@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.crossdefect.core.error.InvalidSettingException;
+import org.crossdefect.core.progress.Progress;
 
 /**
  * Which images of an MVTec-layout tree a piece of work uses: one category ({@code C/train}
@@ -20,6 +21,9 @@ import org.crossdefect.core.error.InvalidSettingException;
  */
 public record ImageSelection(Path root, String category, String dataset, String target, long seed,
         double anomalyTrainFraction) {
+
+    /** Decoding for validation uses every core: it runs before the backbone needs them. */
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     /** The images of a selection, from one reading of the tree. */
     public record Selected(List<ImageRecord> train, List<ImageRecord> validation, List<ImageRecord> test,
@@ -70,6 +74,57 @@ public record ImageSelection(Path root, String category, String dataset, String 
     /** Reads the tree once and returns the training, validation and test images. */
     public Selected select() throws IOException {
         return select(MvtecTree.open(root));
+    }
+
+    /**
+     * Checks what this selection uses as {@code crossdefect datasets} does: a dataset's mapping
+     * and structure, and every image and mask decoded (mask size and values), so every problem
+     * is reported at once before any work.
+     *
+     * @param tree this selection's root, read already
+     */
+    public ValidationReport validate(MvtecTree tree, int threads, Progress progress) {
+        TreeValidator validator = new TreeValidator(threads);
+        if (dataset != null) {
+            return validator.validateDataset(tree, DatasetMappings.resolve(dataset), progress);
+        }
+        List<ImageRecord> images = category != null ? tree.images(category) : tree.allImages();
+        List<ValidationProblem> problems = new java.util.ArrayList<>(category != null ? List.of()
+                : tree.structuralProblems());
+        problems.addAll(validator.decodeProblems(images, progress));
+        return new ValidationReport(problems);
+    }
+
+    /**
+     * {@link #select()} after {@link #validate}: the images of a train or predict run, known good.
+     *
+     * @throws InvalidDatasetException listing every problem of the images used
+     */
+    public Selected selectValidated(Progress progress) throws IOException {
+        MvtecTree tree = MvtecTree.open(root);
+        requireTrainAndTest();
+        requireValid(validate(tree, THREADS, progress));
+        return select(tree);
+    }
+
+    /**
+     * {@link #images()} after {@link #validate}.
+     *
+     * @throws InvalidDatasetException listing every problem of the images used
+     */
+    public List<ImageRecord> validatedImages(Progress progress) throws IOException {
+        MvtecTree tree = MvtecTree.open(root);
+        requireValid(validate(tree, THREADS, progress));
+        if (category != null) {
+            return tree.images(category);
+        }
+        return dataset != null ? tree.datasetImages(DatasetMappings.resolve(dataset)) : tree.allImages();
+    }
+
+    private static void requireValid(ValidationReport report) {
+        if (!report.isValid()) {
+            throw new InvalidDatasetException(report);
+        }
     }
 
     /** @param tree this selection's root, read already (by a caller that validated it) */

@@ -87,6 +87,9 @@ public final class TreeValidator {
             Thread.currentThread().interrupt();
             throw new CancelledException();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // e.g. out of memory on one image, which names it
+            }
             throw new IllegalStateException("image check failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

@@ -213,6 +213,7 @@ public final class EmbeddingExtractor {
                     + "computing them again");
         }
         BufferedImage decoded = ImageFiles.decode(bytes, image.image());
+        warnIfTiny(image, decoded, progress);
         float[] input = backbone.preprocessing().input(decoded);
         float[] fractions = null;
         if (maskBytes != null) {
@@ -220,6 +221,27 @@ public final class EmbeddingExtractor {
             fractions = backbone.preprocessing().maskFractions(mask, backbone.gridHeight(), backbone.gridWidth());
         }
         return new Prepared(image, key, input, fractions);
+    }
+
+    /**
+     * Below this side an image is blown up several times to the backbone's input and holds no
+     * detail a patch could see: worth a warning, not a refusal (it may be a deliberate thumbnail).
+     */
+    static final int SMALLEST_USEFUL_SIDE = 32;
+    private static final int TINY_WARNINGS = 5;
+    private final java.util.concurrent.atomic.AtomicInteger tinyImages = new java.util.concurrent.atomic.AtomicInteger();
+
+    private void warnIfTiny(ImageRecord image, BufferedImage decoded, Progress progress) {
+        if (Math.min(decoded.getWidth(), decoded.getHeight()) >= SMALLEST_USEFUL_SIDE) {
+            return;
+        }
+        int n = tinyImages.incrementAndGet();
+        if (n <= TINY_WARNINGS) {
+            progress.warn(image.image() + " is only " + decoded.getWidth() + "x" + decoded.getHeight() + " pixels: it is "
+                    + "enlarged to the backbone's " + backbone.preprocessing().resize() + " px input and holds no "
+                    + "detail; use images of at least " + SMALLEST_USEFUL_SIDE + " px a side"
+                    + (n == TINY_WARNINGS ? " (further tiny images are not listed)" : ""));
+        }
     }
 
     private List<PatchEmbeddings> forward(List<Prepared> batch) {

@@ -52,6 +52,9 @@ public final class Engine {
      */
     public record TrainJob(ImageSelection images, String method, Parameters parameters, BackboneSpec backbone,
             Path store, int batch) {
+        public TrainJob {
+            requireBatch(batch);
+        }
     }
 
     /** A trained model (the caller closes it) and what it was trained on. */
@@ -68,7 +71,7 @@ public final class Engine {
         methods.check(List.of(job.method()), job.parameters());
         job.images().requireTrainAndTest();
         long start = System.nanoTime();
-        ImageSelection.Selected images = job.images().select();
+        ImageSelection.Selected images = job.images().selectValidated(progress);
         try (Workspace workspace = Workspace.open(job.backbone(), job.store(), job.batch())) {
             AnomalyModel model = methods.fit(job.method(), job.parameters(), workspace.trainingData(images,
                     job.images().seed()), workspace.backbone().device(), progress);
@@ -85,6 +88,16 @@ public final class Engine {
      */
     public record PredictJob(Path model, ImageSelection images, Path weights, Path weightsDir, String device,
             Path store, int batch) {
+        public PredictJob {
+            requireBatch(batch);
+            org.crossdefect.core.runtime.DjlRuntime.requireDeviceSyntax(device);
+        }
+    }
+
+    /** Checked when a job is made, before any image is read or backbone loaded. */
+    static void requireBatch(int batch) {
+        org.crossdefect.core.error.InvalidSettingException.require(batch >= 1, "batch",
+                "images per forward pass (--batch) must be at least 1, got " + batch);
     }
 
     /** Predictions, with what made them (for heatmaps: the crop the maps cover). */
@@ -96,7 +109,7 @@ public final class Engine {
         job.images().requireTrainAndTest();
         ModelFile.Contents contents = ModelFile.read(job.model());
         ModelInfo info = contents.info();
-        List<org.crossdefect.core.data.ImageRecord> images = job.images().select().test();
+        List<org.crossdefect.core.data.ImageRecord> images = job.images().selectValidated(progress).test();
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(info.architecture())).withLayers(info.layers())
                 .withDevice(job.device()).withWeightsDir(job.weightsDir());
         if (job.weights() != null) {

@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.crossdefect.core.data.DatasetMapping;
-import org.crossdefect.core.data.DatasetMappings;
 import org.crossdefect.core.data.DomainSplitter;
 import org.crossdefect.core.data.ImageSelection;
 import org.crossdefect.core.data.InvalidDatasetException;
 import org.crossdefect.core.data.MvtecTree;
 import org.crossdefect.core.data.Role;
-import org.crossdefect.core.data.TreeValidator;
 import org.crossdefect.core.data.ValidationProblem;
 import org.crossdefect.core.data.ValidationReport;
 import org.crossdefect.core.error.InvalidSettingException;
@@ -108,14 +105,7 @@ public final class DomainSplitReaderNode {
     public static Output run(Settings s, int threads, Progress progress) throws IOException {
         ImageSelection sel = s.selection();
         MvtecTree tree = MvtecTree.open(sel.root());
-        TreeValidator validator = new TreeValidator(threads);
-        ValidationReport report;
-        if (sel.dataset() != null) {
-            DatasetMapping mapping = DatasetMappings.resolve(sel.dataset());
-            report = validator.validateDataset(tree, mapping, progress);
-        } else {
-            report = new ValidationReport(validator.decodeProblems(tree.images(sel.category()), progress));
-        }
+        ValidationReport report = sel.validate(tree, threads, progress);
         List<List<Object>> problems = new ArrayList<>();
         for (ValidationProblem problem : report.problems()) {
             problems.add(Arrays.<Object>asList(problem.path().toString(), problem.kind().name().toLowerCase(),

@@ -64,6 +64,7 @@ public final class DjlRuntime {
      * @throws InvalidSettingException if the setting is malformed or names a GPU that is absent
      */
     public static Device device(String spec) {
+        requireDeviceSyntax(spec);
         Engine engine = start(0);
         String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
         int gpus = engine.getGpuCount();
@@ -83,6 +84,19 @@ public final class DjlRuntime {
             return Device.gpu(index);
         }
         throw new InvalidSettingException("device", "device '" + spec + "' is not one of auto, cpu, gpu:N");
+    }
+
+    /**
+     * Checks a device setting's form without starting the native engine, so a typo is refused
+     * before any image is read.
+     *
+     * @throws InvalidSettingException unless it is auto, cpu, gpu or gpu:N (or null: auto)
+     */
+    public static void requireDeviceSyntax(String spec) {
+        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+        if (!s.equals("auto") && !s.equals("cpu") && !s.matches("gpu(:\\d+)?")) {
+            throw new InvalidSettingException("device", "device '" + spec + "' is not one of auto, cpu, gpu:N");
+        }
     }
 
     /** @return a new root manager of the PyTorch engine on a device (the caller closes it) */
