@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.crossdefect.core.benchmark.Benchmark;
+import org.crossdefect.core.error.CrossDefectException;
 import org.crossdefect.core.eval.ResultTable;
 import org.crossdefect.core.eval.Summary;
 
@@ -29,6 +30,16 @@ final class BenchmarkExecution {
                 result.plan().datasets().size(), methods.size(), job.settings().seeds(),
                 job.settings().seeds() == 1 ? "" : "s", result.seconds(), result.forwardImages(),
                 result.forwardImages(), job.runFolder().toAbsolutePath());
+        if (!result.notRun().isEmpty()) {
+            stdout.println("Not run (" + result.notRun().size() + ", also in the run folder's not-run.csv):");
+            result.notRun().forEach(n -> stdout.println("  " + n.describe()));
+        }
+        if (!result.failed().isEmpty()) {
+            System.err.println("crossdefect: " + result.failed().size() + " of " + (result.metrics().size()
+                    + result.failed().size()) + " runs failed (listed above); the others are in "
+                    + job.runFolder().toAbsolutePath());
+            return CrossDefectException.Kind.INVALID_DATA.exitCode();
+        }
         return 0;
     }
 

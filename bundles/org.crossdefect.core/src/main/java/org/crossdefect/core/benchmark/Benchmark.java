@@ -44,7 +44,12 @@ public final class Benchmark {
      * @param forwardImages images sent through the backbone now (0 when the store had them all)
      */
     public record Result(BenchmarkRunner.Plan plan, List<RunMetrics> metrics, List<ResultTable> tables,
-            Properties manifest, long forwardImages, double seconds) {
+            Properties manifest, long forwardImages, double seconds, List<NotRun> notRun) {
+
+        /** @return the runs that started and failed (the others are in the results) */
+        public List<NotRun> failed() {
+            return notRun.stream().filter(NotRun::failed).toList();
+        }
     }
 
     private Benchmark() {
@@ -60,9 +65,17 @@ public final class Benchmark {
         requireFreeRunFolder(job);
         long start = System.nanoTime();
         BenchmarkRunner.Plan plan = BenchmarkRunner.plan(settings, methods);
+        plan.notApplicable().forEach(n -> progress.warn(n.describe()));
+        if (plan.runs() == 0) {
+            throw new org.crossdefect.core.error.UnsuitableDataException("no run of this benchmark can train and "
+                    + "test: " + plan.notApplicable().stream().map(NotRun::describe).toList());
+        }
         BenchmarkRunner.validateImages(plan, progress);
         try (Workspace workspace = Workspace.open(settings.backbone(), job.store(), job.batch())) {
-            List<RunResult> runs = BenchmarkRunner.run(settings, plan, methods, workspace, progress);
+            BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(settings, plan, methods, workspace, progress);
+            List<RunResult> runs = outcome.runs();
+            List<NotRun> notRun = new ArrayList<>(plan.notApplicable());
+            notRun.addAll(outcome.failed());
             Preprocessing preprocessing = workspace.backbone().preprocessing();
             List<RunMetrics> metrics = new ArrayList<>();
             for (RunResult run : runs) {
@@ -75,10 +88,10 @@ public final class Benchmark {
             Properties manifest = manifest(settings, workspace, runs.size(), start);
             if (job.runFolder() != null) {
                 AtomicFiles.writeFolder(job.runFolder(), job.overwrite(), folder -> BenchmarkReport.write(folder,
-                        metrics, manifest, preprocessing, progress));
+                        metrics, notRun, manifest, preprocessing, progress));
             }
             return new Result(plan, metrics, BenchmarkReport.tables(metrics), manifest, forward,
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, List.copyOf(notRun));
         }
     }
 

@@ -43,6 +43,19 @@ public final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
+    /** Title of the table of gaps: runs not applicable or failed, with the reason. */
+    public static final String NOT_RUN = "Not run";
+
+    /** @return one row per gap: dataset, target, method, seed (empty: every seed), status, reason */
+    public static ResultTable notRunTable(List<NotRun> notRun) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (NotRun n : notRun) {
+            rows.add(java.util.Arrays.<Object>asList(n.dataset(), n.target(), n.method(),
+                    n.seed() < 0 ? null : n.seed(), n.failed() ? "failed" : "not applicable", n.reason()));
+        }
+        return new ResultTable(NOT_RUN, List.of("dataset", "target", "method", "seed", "status", "reason"), rows);
+    }
+
     /** @return the image-AUROC table in the shape of the paper's Tables 2 and 4 */
     public static ResultTable imageAurocTable(List<RunMetrics> metrics) {
         return table("Image AUROC", metrics, RunMetrics::imageAuroc);
@@ -76,9 +89,12 @@ public final class BenchmarkReport {
      *
      * @param manifest the settings to record
      */
-    public static void write(Path folder, List<RunMetrics> metrics, Properties manifest, Preprocessing preprocessing,
-            Progress progress) throws IOException {
-        List<ResultTable> tables = tables(metrics);
+    public static void write(Path folder, List<RunMetrics> metrics, List<NotRun> notRun, Properties manifest,
+            Preprocessing preprocessing, Progress progress) throws IOException {
+        List<ResultTable> tables = new ArrayList<>(tables(metrics));
+        if (!notRun.isEmpty()) {
+            tables.add(notRunTable(notRun));
+        }
         for (ResultTable table : tables) {
             CsvTables.write(folder.resolve(fileName(table.title()) + ".csv"), table);
         }
@@ -89,7 +105,7 @@ public final class BenchmarkReport {
         images.addAll(heatmaps(folder, metrics, preprocessing, progress));
         List<String> methods = metrics.stream().map(m -> m.run().method()).distinct().toList();
         MarkdownReport.write(folder.resolve("report.md"), "CrossDefect benchmark",
-                tables.stream().map(t -> Summary.textView(t, methods)).toList(), images);
+                tables.stream().map(t -> t.title().equals(NOT_RUN) ? t : Summary.textView(t, methods)).toList(), images);
         try (Writer w = Files.newBufferedWriter(folder.resolve("manifest.properties"), StandardCharsets.UTF_8)) {
             manifest.store(w, "CrossDefect benchmark run");
         }

@@ -18,7 +18,11 @@ import org.crossdefect.core.data.MvtecTree;
 import org.crossdefect.core.data.TreeValidator;
 import org.crossdefect.core.data.ValidationProblem;
 import org.crossdefect.core.data.ValidationReport;
+import org.crossdefect.core.data.Label;
+import org.crossdefect.core.error.CrossDefectException;
 import org.crossdefect.core.error.InvalidSettingException;
+import org.crossdefect.core.model.Method;
+import org.crossdefect.core.progress.CancelledException;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.TrainingData;
 import org.crossdefect.core.score.Prediction;
@@ -34,8 +38,23 @@ import org.crossdefect.core.workspace.Workspace;
  */
 public final class BenchmarkRunner {
 
-    /** The datasets of a benchmark, checked against the tree before any work. */
-    public record Plan(MvtecTree tree, List<DatasetMapping> datasets, int runs) {
+    /**
+     * The datasets of a benchmark, checked against the tree before any work.
+     *
+     * @param runs the runs that will be trained (not applicable ones excluded)
+     * @param notApplicable targets that cannot be tested (they stay sources) and (target,
+     *     method) pairs whose training split cannot train the method, with the reason
+     */
+    public record Plan(MvtecTree tree, List<DatasetMapping> datasets, int runs, List<NotRun> notApplicable) {
+
+        boolean skips(String dataset, String target, String method) {
+            return notApplicable.stream().anyMatch(n -> n.dataset().equals(dataset) && n.target().equals(target)
+                    && (n.method().equals(NotRun.ALL) || n.method().equals(method)));
+        }
+    }
+
+    /** The runs a benchmark produced, and those that started and failed (the others are kept). */
+    public record Outcome(List<RunResult> runs, List<NotRun> failed) {
     }
 
     private BenchmarkRunner() {
@@ -74,8 +93,42 @@ public final class BenchmarkRunner {
                         + datasets.stream().flatMap(d -> d.categories().stream()).distinct().toList());
             }
         }
-        int targets = datasets.stream().mapToInt(d -> targets(d, settings).size()).sum();
-        return new Plan(tree, datasets, targets * settings.methods().size() * settings.seeds());
+        List<NotRun> notApplicable = new ArrayList<>();
+        int runs = 0;
+        for (DatasetMapping mapping : datasets) {
+            List<ImageRecord> images = tree.datasetImages(mapping);
+            for (String target : targets(mapping, settings)) {
+                // Which images exist does not depend on the seed (it only draws which defects train).
+                DomainSplit split = DomainSplitter.split(mapping.name(), images, target, 0,
+                        settings.anomalyTrainFraction());
+                String untestable = untestable(split);
+                if (untestable != null) {
+                    notApplicable.add(new NotRun(mapping.name(), target, NotRun.ALL, -1, false, untestable));
+                    continue;
+                }
+                for (String method : settings.methods()) {
+                    Method<?> m = methods.get(method);
+                    String unmet = m.needs().unmetBy(split.train(), m.title());
+                    if (unmet != null) {
+                        notApplicable.add(new NotRun(mapping.name(), target, method, -1, false, unmet));
+                    } else {
+                        runs += settings.seeds();
+                    }
+                }
+            }
+        }
+        return new Plan(tree, datasets, runs, List.copyOf(notApplicable));
+    }
+
+    /** @return why a target's test images cannot give an image AUROC, or null if they can */
+    private static String untestable(DomainSplit split) {
+        long good = split.test().stream().filter(r -> r.label() == Label.GOOD).count();
+        long defects = split.test().size() - good;
+        if (good > 0 && defects > 0) {
+            return null;
+        }
+        return "the target has " + good + " good and " + defects + " defect test images; testing needs both (it "
+                + "serves as a source category only)";
     }
 
     /**
@@ -103,7 +156,7 @@ public final class BenchmarkRunner {
      * @param extractor embeds images into the shared store (its backbone is the benchmark's)
      * @param progress told per run; asked to stop between runs and batches
      */
-    public static List<RunResult> run(BenchmarkSettings settings, Plan plan, MethodRegistry methods,
+    public static Outcome run(BenchmarkSettings settings, Plan plan, MethodRegistry methods,
             Workspace workspace, Progress progress) throws IOException {
         Map<String, List<ImageRecord>> imagesByDataset = new LinkedHashMap<>();
         Set<ImageRecord> all = new LinkedHashSet<>();
@@ -115,6 +168,7 @@ public final class BenchmarkRunner {
         }
         workspace.extractor().embed(new ArrayList<>(all), progress);
         List<RunResult> results = new ArrayList<>();
+        List<NotRun> failed = new ArrayList<>();
         int done = 0;
         for (DatasetMapping mapping : plan.datasets()) {
             for (String target : targets(mapping, settings)) {
@@ -122,16 +176,39 @@ public final class BenchmarkRunner {
                     DomainSplit split = DomainSplitter.split(mapping.name(), imagesByDataset.get(mapping.name()),
                             target, seed, settings.anomalyTrainFraction());
                     for (String method : settings.methods()) {
+                        if (plan.skips(mapping.name(), target, method)) {
+                            continue;
+                        }
                         progress.checkCancelled();
-                        results.add(runOne(settings, split, method, seed, methods, workspace));
+                        String run = mapping.name() + "/" + target + " " + method + " seed " + seed;
+                        try {
+                            results.add(runOne(settings, split, method, seed, methods, workspace));
+                        } catch (CancelledException e) {
+                            throw e;
+                        } catch (CrossDefectException e) {
+                            if (e.kind() == CrossDefectException.Kind.ENVIRONMENT) {
+                                throw e; // a full disk or heap fails every later run too
+                            }
+                            failed.add(failure(mapping, target, method, seed, e, progress, run));
+                        } catch (IOException | RuntimeException e) {
+                            failed.add(failure(mapping, target, method, seed, e, progress, run));
+                        }
                         done++;
-                        progress.update(done, plan.runs(), mapping.name() + "/" + target + " " + method + " seed "
-                                + seed);
+                        progress.update(done, plan.runs(), run);
                     }
                 }
             }
         }
-        return results;
+        return new Outcome(results, failed);
+    }
+
+    /** One run's failure: said now, listed with the results; the other runs go on. */
+    private static NotRun failure(DatasetMapping mapping, String target, String method, long seed, Exception e,
+            Progress progress, String run) {
+        String reason = e instanceof CrossDefectException || e instanceof IOException ? e.getMessage()
+                : e.toString();
+        progress.warn(run + " failed (the other runs go on): " + reason);
+        return new NotRun(mapping.name(), target, method, seed, true, reason);
     }
 
     private static List<String> targets(DatasetMapping mapping, BenchmarkSettings settings) {

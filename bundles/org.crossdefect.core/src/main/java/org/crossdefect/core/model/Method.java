@@ -39,6 +39,11 @@ public interface Method<S> {
      */
     S settings(Parameters values);
 
+    /** @return what the training split must hold (checked by a benchmark's plan before any work) */
+    default TrainingNeeds needs() {
+        return TrainingNeeds.GOOD_IMAGES;
+    }
+
     /**
      * Fits a model. Checks the data it needs before any long work.
      *

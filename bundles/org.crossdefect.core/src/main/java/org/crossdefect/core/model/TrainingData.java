@@ -52,12 +52,16 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
      * @throws UnsuitableDataException if there is no good training image
      */
     public List<ImageRecord> requireGood(String method) {
-        List<ImageRecord> good = good();
-        if (good.isEmpty()) {
-            throw new UnsuitableDataException("no good image among the " + train.size() + " training images; "
-                    + method + " learns from good images: add good images of the source categories");
+        require(TrainingNeeds.GOOD_IMAGES, method);
+        return good();
+    }
+
+    /** @throws UnsuitableDataException if the training images do not meet the needs */
+    public void require(TrainingNeeds needs, String method) {
+        String unmet = needs.unmetBy(train, method);
+        if (unmet != null) {
+            throw new UnsuitableDataException(unmet);
         }
-        return good;
     }
 
     /**
@@ -74,16 +78,4 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
         }
     }
 
-    /**
-     * @throws UnsuitableDataException unless the training images are both good and defect ones
-     */
-    public void requireGoodAndDefects(String method) {
-        long good = good().size();
-        if (good == 0 || good == train.size()) {
-            throw new UnsuitableDataException(method + " needs good images and defect images with masks, but the "
-                    + train.size() + " training images are " + good + " good and " + (train.size() - good)
-                    + " defect images; add " + (good == 0 ? "good images" : "defect images with masks")
-                    + " to the training split");
-        }
-    }
 }

@@ -21,9 +21,14 @@ public final class LabeledPatchCoreMethod extends DeclaredMethod<LabeledPatchCor
     }
 
     @Override
+    public org.crossdefect.core.model.TrainingNeeds needs() {
+        return org.crossdefect.core.model.TrainingNeeds.GOOD_AND_DEFECT_IMAGES;
+    }
+
+    @Override
     public AnomalyModel fit(TrainingData data, LabeledPatchCoreSettings settings, NDManager manager,
             Progress progress) throws IOException {
-        data.requireGood(title());
+        data.require(needs(), title());
         return LabeledPatchCoreModel.fit(data.info(ID), data.embeddings(data.train(), progress),
                 settings.coreset().coreset(data), settings.labels(), manager, progress);
     }

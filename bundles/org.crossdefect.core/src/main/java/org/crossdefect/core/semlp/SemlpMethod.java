@@ -25,11 +25,16 @@ public final class SemlpMethod extends DeclaredMethod<SemlpSettings> {
     }
 
     @Override
+    public org.crossdefect.core.model.TrainingNeeds needs() {
+        return org.crossdefect.core.model.TrainingNeeds.GOOD_AND_DEFECT_IMAGES;
+    }
+
+    @Override
     public AnomalyModel fit(TrainingData data, SemlpSettings settings, NDManager manager, Progress progress)
             throws IOException {
         TrainingData.requireMasks(data.train(), "training", title());
         TrainingData.requireMasks(data.validation(), "validation", title());
-        data.requireGoodAndDefects(title());
+        data.require(needs(), title());
         PatchSource train = data.embeddings(data.train(), progress);
         PatchSource validation = data.validation().isEmpty() ? null : data.embeddings(data.validation(), progress);
         List<String> trainTypes = settings.typeHead() ? types(data.train()) : null;

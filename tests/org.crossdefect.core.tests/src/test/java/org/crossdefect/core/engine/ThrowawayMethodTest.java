@@ -265,4 +265,90 @@ class ThrowawayMethodTest {
         assertTrue(failing.managers.stream().noneMatch(NDManager::isOpen), "every manager closed");
         assertThrows(IllegalArgumentException.class, () -> registry.with(new FailingMethod()), "ids are unique");
     }
+
+    /**
+     * A run that fails never throws away the others: the benchmark goes on, the run folder holds
+     * every finished run, and the failure is an explained gap (the CLI exits 1 after writing).
+     */
+    @Test
+    void aFailingRunIsAnExplainedGapAndTheOthersAreKept() throws Exception {
+        Engine engine = new Engine(MethodRegistry.builtIn().with(new MeanDistanceMethod()).with(new FailingMethod()));
+        Path run = dir.resolve("run-with-failure");
+        BenchmarkSettings settings = new BenchmarkSettings(root, List.of(root.resolve("hole.csv").toString()),
+                List.of("failing", "mean-distance"), 1, backbone(), Parameters.NONE,
+                DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, 5, List.of("wood"));
+        List<String> warnings = new ArrayList<>();
+        Progress listening = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                // not needed
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return false;
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        Benchmark.Result result = engine.benchmark(new Benchmark.Job(settings, dir.resolve("store"), 8, run, false),
+                listening);
+        assertEquals(List.of("mean-distance"), result.metrics().stream().map(m -> m.run().method()).toList());
+        assertEquals(1, result.failed().size());
+        assertTrue(result.failed().get(0).reason().contains("nothing to learn from"), result.failed().toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("hole/wood failing seed 0 failed")), warnings.toString());
+        String notRun = Files.readString(run.resolve("not-run.csv"));
+        assertTrue(notRun.contains("failing") && notRun.contains("nothing to learn from"), notRun);
+        assertTrue(Files.readString(run.resolve("report.md")).contains("nothing to learn from"));
+        assertTrue(Files.readString(run.resolve("predictions.csv")).contains("mean-distance"));
+    }
+
+    /**
+     * The plan says, before any work, which targets cannot be tested (no good or no defect test
+     * image: real-dev's steel) and which (target, method) cannot train (no source category with
+     * good images: real-dev's stain/metal_plate), each with its reason.
+     */
+    @Test
+    void thePlanExplainsUntestableTargetsAndUntrainableMethods() throws Exception {
+        Path tree = dir.resolve("gappy");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 2, 1, 2, 3), tree, false, Progress.NONE);
+        for (String emptied : List.of("stone/train/good", "stone/test/good")) {
+            try (var files = Files.list(tree.resolve(emptied))) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Path mapping = Files.writeString(dir.resolve("two.csv"), "category,folder,defect_type\n"
+                + "disc,hole,hole\nstone,hole,hole\nwood,hole,hole\n");
+        BenchmarkSettings settings = new BenchmarkSettings(tree, List.of(mapping.toString()),
+                List.of("patchcore", "semlp", "labeled-patchcore"), 2, backbone(), Parameters.NONE,
+                DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, 5, List.of());
+        var plan = org.crossdefect.core.benchmark.BenchmarkRunner.plan(settings, MethodRegistry.builtIn());
+        List<String> gaps = plan.notApplicable().stream().map(n -> n.describe()).toList();
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0).startsWith("two/stone all: not applicable: the target has 0 good and"), gaps.toString());
+        assertEquals(2 * 3 * 2, plan.runs(), "disc and wood, three methods, two seeds");
+
+        Path onlyStone = Files.writeString(dir.resolve("stone-only.csv"), "category,folder,defect_type\n"
+                + "disc,hole,hole\nstone,hole,hole\n");
+        BenchmarkSettings noGoodSource = new BenchmarkSettings(tree, List.of(onlyStone.toString()),
+                List.of("patchcore", "semlp"), 1, backbone(), Parameters.NONE,
+                DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, 5, List.of());
+        var none = org.crossdefect.core.benchmark.BenchmarkRunner.plan(noGoodSource, MethodRegistry.builtIn());
+        List<String> reasons = none.notApplicable().stream().map(n -> n.describe()).toList();
+        assertEquals(0, none.runs());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("stone-only/disc patchcore: not applicable: no good "
+                + "image among the ") && r.endsWith("PatchCore learns from good images: add good images of the source "
+                + "categories")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("stone-only/disc semlp: not applicable: SEMLP needs "
+                + "good images and defect images")), reasons.toString());
+        var nothing = assertThrows(UnsuitableDataException.class, () -> ENGINE.benchmark(new Benchmark.Job(
+                noGoodSource, dir.resolve("unused-store"), 8, dir.resolve("unused-run"), false), Progress.NONE));
+        assertTrue(nothing.getMessage().contains("no run of this benchmark"), nothing.getMessage());
+        assertTrue(Files.notExists(dir.resolve("unused-store")), "refused before any work");
+    }
 }
