@@ -40,6 +40,11 @@ final class MethodOptions {
     @Option(names = "--paper-settings", description = "SEMLP: the paper's training (1 epoch, lr 1e-4, batch 4096).")
     boolean paperSettings;
 
+    @Option(names = "--target-shots", paramLabel = "K", description = "k-shot methods (patchcore-kshot, "
+            + "semlp-kshot, labeled-patchcore-kshot): good images of the target object they adapt to, drawn from its "
+            + "train/good, never its test images (default: 10; 0 is the paper's strict protocol).")
+    String targetShots;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any method setting (see 'crossdefect "
             + "methods'); repeat for several.")
     Map<String, String> set = new LinkedHashMap<>();
@@ -50,6 +55,7 @@ final class MethodOptions {
         put(values, SemlpSettings.LEARNING_RATE.key(), learningRate);
         put(values, SemlpSettings.HIDDEN.key(), hidden);
         put(values, SemlpSettings.PATIENCE.key(), patience);
+        put(values, org.crossdefect.core.model.TrainingData.TARGET_SHOTS.key(), targetShots);
         if (typeHead) {
             values.put(SemlpSettings.TYPE_HEAD.key(), "true");
         }

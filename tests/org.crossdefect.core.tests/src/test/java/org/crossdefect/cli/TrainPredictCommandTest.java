@@ -175,4 +175,38 @@ class TrainPredictCommandTest {
         assertTrue(!Files.exists(dir.resolve("bad.model")));
         assertTrue(!Files.exists(dir.resolve("bad-store")), "nothing embedded before the check");
     }
+
+    /**
+     * Defect images without masks: the target's are tested on (predict), a source's that would
+     * train a mask-learning method is a clear error naming it.
+     */
+    @Test
+    void masklessDefectImagesAreTestedOnButNeverTrainedOn() throws Exception {
+        Path tree = dir.resolve("maskless-tree");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 3, 2, 2, 4), tree, false, Progress.NONE);
+        for (String category : List.of("disc", "stone")) {
+            org.crossdefect.core.files.AtomicFiles.deleteRecursively(tree.resolve(category + "/ground_truth/hole"));
+        }
+        String hole = tree.resolve("hole.csv").toString();
+        List<String> semlp = new java.util.ArrayList<>(List.of(common("train", "--method", "semlp", "--dataset", hole,
+                "--target", "stone", "--out", dir.resolve("maskless.model").toString())));
+        semlp.set(semlp.indexOf("--root") + 1, tree.toString());
+        CliRunner.Result refused = CliRunner.run(semlp.toArray(String[]::new));
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("disc/test/hole/") && refused.err().contains("has no ground-truth mask"),
+                refused.err());
+
+        List<String> patchcore = new java.util.ArrayList<>(semlp);
+        patchcore.set(patchcore.indexOf("semlp"), "patchcore");
+        CliRunner.Result trained = CliRunner.run(patchcore.toArray(String[]::new));
+        assertEquals(0, trained.exitCode(), "PatchCore learns from good images only: " + trained.err());
+        List<String> predict = new java.util.ArrayList<>(List.of(common("predict", "--model",
+                dir.resolve("maskless.model").toString(), "--dataset", hole, "--target", "stone", "--out",
+                dir.resolve("maskless.csv").toString())));
+        predict.set(predict.indexOf("--root") + 1, tree.toString());
+        CliRunner.Result predicted = CliRunner.run(predict.toArray(String[]::new));
+        assertEquals(0, predicted.exitCode(), predicted.err());
+        assertTrue(PredictionsCsv.read(dir.resolve("maskless.csv")).stream().anyMatch(r -> r.label() == 1),
+                "the target's maskless defect images are predicted");
+    }
 }

@@ -78,10 +78,16 @@ public final class Benchmark {
             notRun.addAll(outcome.failed());
             Preprocessing preprocessing = workspace.backbone().preprocessing();
             List<RunMetrics> metrics = new ArrayList<>();
+            java.util.Set<String> said = new java.util.HashSet<>();
             for (RunResult run : runs) {
                 progress.checkCancelled();
-                metrics.add(new RunMetrics(run, Evaluation.of(run.test(), run.validation(), preprocessing,
-                        settings.targetGoodForThreshold())));
+                Evaluation evaluation = Evaluation.of(run.test(), run.validation(), preprocessing,
+                        settings.targetGoodForThreshold());
+                metrics.add(new RunMetrics(run, evaluation));
+                String target = run.dataset() + "/" + run.target();
+                if (evaluation.pixelNote() != null && said.add(target)) {
+                    progress.warn(target + ": " + evaluation.pixelNote());
+                }
                 progress.update(metrics.size(), runs.size(), "evaluating");
             }
             long forward = workspace.extractor().forwardImages();

@@ -67,6 +67,9 @@ public final class BenchmarkReport {
         if (metrics.stream().allMatch(m -> m.pixelAuroc() != null)) {
             tables.add(table("Pixel AUROC", metrics, RunMetrics::pixelAuroc));
         }
+        if (metrics.stream().allMatch(m -> m.evaluation().aupro() != null)) {
+            tables.add(table("AUPRO", metrics, m -> m.evaluation().aupro()));
+        }
         for (String rule : Evaluation.RULES) {
             if (metrics.stream().allMatch(m -> m.metrics().containsKey(rule))) {
                 tables.add(table("F1 " + rule, metrics, m -> m.metrics().get(rule).f1()));

@@ -108,7 +108,9 @@ public final class BenchmarkRunner {
                 }
                 for (String method : settings.methods()) {
                     Method<?> m = methods.get(method);
-                    String unmet = m.needs().unmetBy(split.train(), m.title());
+                    List<ImageRecord> shots = DomainSplitter.targetShots(images, target,
+                            methods.targetShots(method, settings.parameters()), 0);
+                    String unmet = m.needs().unmetBy(split.train(), shots, m.title());
                     if (unmet != null) {
                         notApplicable.add(new NotRun(mapping.name(), target, method, -1, false, unmet));
                     } else {
@@ -182,7 +184,9 @@ public final class BenchmarkRunner {
                         progress.checkCancelled();
                         String run = mapping.name() + "/" + target + " " + method + " seed " + seed;
                         try {
-                            results.add(runOne(settings, split, method, seed, methods, workspace));
+                            List<ImageRecord> shots = DomainSplitter.targetShots(imagesByDataset.get(mapping.name()),
+                                    target, methods.targetShots(method, settings.parameters()), seed);
+                            results.add(runOne(settings, split, shots, method, seed, methods, workspace));
                         } catch (CancelledException e) {
                             throw e;
                         } catch (CrossDefectException e) {
@@ -216,9 +220,10 @@ public final class BenchmarkRunner {
                 .filter(c -> settings.targets().isEmpty() || settings.targets().contains(c)).toList();
     }
 
-    private static RunResult runOne(BenchmarkSettings settings, DomainSplit split, String method, long seed,
-            MethodRegistry methods, Workspace workspace) throws IOException {
-        TrainingData data = new TrainingData(split.train(), split.validation(), seed, true, workspace.extractor());
+    private static RunResult runOne(BenchmarkSettings settings, DomainSplit split, List<ImageRecord> shots,
+            String method, long seed, MethodRegistry methods, Workspace workspace) throws IOException {
+        TrainingData data = new TrainingData(split.train(), split.validation(), seed, true, workspace.extractor(),
+                shots);
         long start = System.nanoTime();
         try (AnomalyModel model = methods.fit(method, settings.parameters(), data, workspace.backbone().device(),
                 Progress.NONE)) {

@@ -82,6 +82,27 @@ public final class DomainSplitter {
         return new DomainSplit(datasetName, target, seed, anomalyTrainFraction, train, validation, test);
     }
 
+    /**
+     * The few good images of a new object that target adaptation may use: {@code k} of the
+     * target's {@code train/good} images, drawn with the seed. Never a test image, so the
+     * target's test figures stay honest.
+     *
+     * @return at most k images (all there are when the target has fewer), sorted by path
+     */
+    public static List<ImageRecord> targetShots(List<ImageRecord> images, String target, int k, long seed) {
+        if (k < 0) {
+            throw new InvalidSettingException("target-shots", "target-shots must be 0 or more, got " + k);
+        }
+        List<ImageRecord> good = new ArrayList<>(images.stream().filter(r -> r.category().equals(target)
+                && r.split() == SourceSplit.TRAIN && r.label() == Label.GOOD).toList());
+        Comparator<ImageRecord> byPath = Comparator.comparing(r -> r.image().toString());
+        good.sort(byPath);
+        shuffle(good, new SplittableRandom(mix(seed, target + "/train/good#shots")));
+        List<ImageRecord> shots = new ArrayList<>(good.subList(0, Math.min(k, good.size())));
+        shots.sort(byPath);
+        return List.copyOf(shots);
+    }
+
     /** Fisher-Yates with an explicit generator, so the order depends on nothing else. */
     private static void shuffle(List<ImageRecord> list, SplittableRandom random) {
         for (int i = list.size() - 1; i > 0; i--) {

@@ -121,6 +121,16 @@ public record ImageSelection(Path root, String category, String dataset, String 
         return dataset != null ? tree.datasetImages(DatasetMappings.resolve(dataset)) : tree.allImages();
     }
 
+    /**
+     * @return k good images of the object predicted (the target, or the category) from its
+     *     {@code train/good}, drawn with the seed; for methods that adapt to it
+     */
+    public List<ImageRecord> targetShots(int k) throws IOException {
+        requireTrainAndTest();
+        String object = target != null ? target : category;
+        return DomainSplitter.targetShots(MvtecTree.open(root).images(object), object, k, seed);
+    }
+
     private static void requireValid(ValidationReport report) {
         if (!report.isValid()) {
             throw new InvalidDatasetException(report);

@@ -193,12 +193,10 @@ public final class MvtecTree {
                             "not an image file (accepted: " + ImageFiles.EXTENSIONS + ")"));
                     continue;
                 }
+                // A defect image without a mask is fine to test on (image metrics; the pixel metrics
+                // leave it out): inspectors often know an image is bad without drawing the defect.
+                // Training on it is refused where a method needs masks (TrainingNeeds).
                 Path mask = label == Label.ANOMALOUS ? findMask(maskDir, ImageFiles.stem(file)) : null;
-                if (label == Label.ANOMALOUS && mask == null) {
-                    problems.add(new ValidationProblem(ProblemKind.MISSING_MASK, file,
-                            "defect image without mask (looked for " + maskDir.resolve(ImageFiles.stem(file)
-                                    + MASK_SUFFIX + ".png") + ")"));
-                }
                 out.add(new ImageRecord(file, mask, category, folder, folder, label, split));
             }
         }

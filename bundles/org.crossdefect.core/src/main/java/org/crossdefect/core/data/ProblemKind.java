@@ -11,7 +11,6 @@ public enum ProblemKind {
     UNSUPPORTED_FILE("remove the file or convert it to PNG, JPEG, BMP or TIFF"),
     UNREADABLE_IMAGE("replace the file with an intact PNG, JPEG, BMP or TIFF image"),
     TRUNCATED_IMAGE("the file was cut off; copy or download it again"),
-    MISSING_MASK("add the mask ground_truth/<folder>/<name>_mask.png (white = defect, black = good)"),
     MASK_SIZE_MISMATCH("resize or replace the mask so it has the image's width and height"),
     MASK_NOT_BINARY("save the mask with only two values: 0 (good) and 255 (defect), e.g. by thresholding at 128"),
     MISSING_CATEGORY("add the category folder to the root, or remove it from the dataset mapping"),

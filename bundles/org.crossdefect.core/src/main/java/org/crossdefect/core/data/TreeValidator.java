@@ -3,9 +3,7 @@ package org.crossdefect.core.data;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,14 +46,11 @@ public final class TreeValidator {
         } catch (InvalidDatasetException e) {
             return e.report();
         }
-        Set<java.nio.file.Path> used = new HashSet<>();
-        images.forEach(r -> used.add(r.image()));
         for (ValidationProblem p : tree.structuralProblems()) {
             boolean ofDatasetCategory = mapping.categories().stream()
                     .anyMatch(c -> p.path().startsWith(tree.root().resolve(c)));
-            boolean aboutOtherImage = p.kind() == ProblemKind.MISSING_MASK && !used.contains(p.path());
             boolean aboutOtherFile = p.kind() == ProblemKind.UNSUPPORTED_FILE && !inDatasetFolder(tree, mapping, p);
-            if (ofDatasetCategory && !aboutOtherImage && !aboutOtherFile) {
+            if (ofDatasetCategory && !aboutOtherFile) {
                 problems.add(p);
             }
         }

@@ -72,9 +72,10 @@ public final class Engine {
         job.images().requireTrainAndTest();
         long start = System.nanoTime();
         ImageSelection.Selected images = job.images().selectValidated(progress);
+        var shots = job.images().targetShots(methods.targetShots(job.method(), job.parameters()));
         try (Workspace workspace = Workspace.open(job.backbone(), job.store(), job.batch())) {
             AnomalyModel model = methods.fit(job.method(), job.parameters(), workspace.trainingData(images,
-                    job.images().seed()), workspace.backbone().device(), progress);
+                    job.images().seed(), shots), workspace.backbone().device(), progress);
             return new Trained(model, images, workspace.backbone().id(), (System.nanoTime() - start) / 1e9);
         }
     }

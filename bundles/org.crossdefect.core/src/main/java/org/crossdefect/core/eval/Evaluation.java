@@ -19,9 +19,19 @@ import org.crossdefect.core.score.Prediction;
  * @param pixelAuroc pixel-level AUROC where the test images have masks, else null
  * @param thresholds per rule name, the threshold chosen (absent where the rule could not decide)
  * @param metrics per rule name, precision/recall/F1 on the test predictions at that threshold
+ * @param aupro the area under the per-region-overlap curve to FPR 0.3 (normalised) where the
+ *     test images have masks, else null
+ * @param defectsWithoutMask test defect images without a mask: in the image metrics, left out
+ *     of the pixel metrics (their defect pixels are unknown)
  */
-public record Evaluation(double imageAuroc, Double pixelAuroc, Map<String, Threshold> thresholds,
-        Map<String, BinaryMetrics> metrics) {
+public record Evaluation(double imageAuroc, Double pixelAuroc, Double aupro, Map<String, Threshold> thresholds,
+        Map<String, BinaryMetrics> metrics, int defectsWithoutMask) {
+
+    /** @return what the pixel metrics left out, for a person; null when nothing */
+    public String pixelNote() {
+        return defectsWithoutMask == 0 ? null : defectsWithoutMask + " defect test image" + (defectsWithoutMask == 1
+                ? " has" : "s have") + " no mask: counted in the image metrics, left out of the pixel metrics";
+    }
 
     /** Threshold rules reported side by side; the first target-free one labels the predictions. */
     public static final List<String> RULES = List.of(Thresholds.TARGET_TUNED, Thresholds.SOURCE_VALIDATION,
@@ -41,7 +51,11 @@ public record Evaluation(double imageAuroc, Double pixelAuroc, Map<String, Thres
         LabelledScores scores = LabelledScores.of(test);
         double auroc = Auroc.of(floats(scores.scores()), scores.anomalous());
         boolean masks = test.stream().anyMatch(p -> p.image().mask() != null);
-        Double pixel = masks && preprocessing != null ? PixelAuroc.of(test, preprocessing) : null;
+        PixelGrid grid = masks && preprocessing != null ? PixelGrid.of(test, preprocessing) : null;
+        boolean pixelMetrics = grid != null && grid.hasBothClasses();
+        Double pixel = pixelMetrics ? PixelAuroc.of(grid) : null;
+        Double aupro = pixelMetrics ? Aupro.of(grid) : null;
+        int maskless = (int) test.stream().filter(p -> !PixelGrid.pixelsKnown(p)).count();
         Map<String, Threshold> thresholds = new LinkedHashMap<>();
         thresholds.put(Thresholds.TARGET_TUNED, Thresholds.targetTuned(scores));
         putIfDecided(thresholds, Thresholds.SOURCE_VALIDATION,
@@ -52,7 +66,7 @@ public record Evaluation(double imageAuroc, Double pixelAuroc, Map<String, Thres
                 () -> Thresholds.targetGoodQuantile(few, Thresholds.DEFAULT_QUANTILE));
         Map<String, BinaryMetrics> byRule = new LinkedHashMap<>();
         thresholds.forEach((rule, t) -> byRule.put(rule, BinaryMetrics.of(scores, t)));
-        return new Evaluation(auroc, pixel, thresholds, byRule);
+        return new Evaluation(auroc, pixel, aupro, thresholds, byRule, maskless);
     }
 
     private static void putIfDecided(Map<String, Threshold> thresholds, String rule, Supplier<Threshold> choose) {

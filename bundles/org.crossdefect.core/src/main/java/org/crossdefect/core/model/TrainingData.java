@@ -9,6 +9,7 @@ import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.embed.PatchSource;
 import org.crossdefect.core.error.UnsuitableDataException;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.settings.Parameter;
 
 /**
  * What a method trains on: the training and validation images, the seed (the one place a
@@ -20,13 +21,30 @@ import org.crossdefect.core.progress.Progress;
  * @param seed seeds every random choice of the training (coreset start, initialisation, order)
  * @param crossCategory whether the images come from several source categories for an unseen
  *     target (the paper's protocol; PatchCore then divides its coreset ratio by their number)
+ * @param targetShots a few good images of the target (its {@code train/good}, never its test
+ *     images) for methods that adapt to the new object; empty in the paper's strict protocol
  */
 public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
-        EmbeddingExtractor extractor) {
+        EmbeddingExtractor extractor, List<ImageRecord> targetShots) {
+
+    /**
+     * How many good images of the new object adaptation uses (k), read by the methods that adapt;
+     * 0 is the paper's strict protocol.
+     */
+    public static final Parameter TARGET_SHOTS = new Parameter("target-shots", "10", "Good images of the target "
+            + "object (from its train/good, never its test images) that the k-shot methods learn its normal look "
+            + "from.");
 
     public TrainingData {
         train = List.copyOf(train);
         validation = List.copyOf(validation);
+        targetShots = List.copyOf(targetShots);
+    }
+
+    /** The paper's strict protocol: nothing of the target. */
+    public TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
+            EmbeddingExtractor extractor) {
+        this(train, validation, seed, crossCategory, extractor, List.of());
     }
 
     /** @return how many categories the training images come from */
@@ -58,7 +76,7 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
 
     /** @throws UnsuitableDataException if the training images do not meet the needs */
     public void require(TrainingNeeds needs, String method) {
-        String unmet = needs.unmetBy(train, method);
+        String unmet = needs.unmetBy(train, targetShots, method);
         if (unmet != null) {
             throw new UnsuitableDataException(unmet);
         }

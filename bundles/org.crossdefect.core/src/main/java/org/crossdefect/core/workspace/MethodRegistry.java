@@ -16,6 +16,8 @@ import org.crossdefect.core.model.ModelFile;
 import org.crossdefect.core.model.ModelFileException;
 import org.crossdefect.core.model.TrainingData;
 import org.crossdefect.core.patchcore.LabeledPatchCoreMethod;
+import org.crossdefect.core.adapt.FusionMethod;
+import org.crossdefect.core.adapt.KShotPatchCoreMethod;
 import org.crossdefect.core.patchcore.PatchCoreMethod;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.semlp.SemlpMethod;
@@ -43,7 +45,8 @@ public final class MethodRegistry {
     /** @return SEMLP, PatchCore and Labeled PatchCore */
     public static MethodRegistry builtIn() {
         return new MethodRegistry(Map.of()).with(new SemlpMethod()).with(new PatchCoreMethod())
-                .with(new LabeledPatchCoreMethod());
+                .with(new LabeledPatchCoreMethod()).with(new KShotPatchCoreMethod())
+                .with(new FusionMethod<>(new SemlpMethod())).with(new FusionMethod<>(new LabeledPatchCoreMethod()));
     }
 
     /** @return this registry and one more method (its id must be new) */
@@ -62,6 +65,15 @@ public final class MethodRegistry {
 
     public List<Method<?>> methods() {
         return List.copyOf(methods.values());
+    }
+
+    /**
+     * @return how many good images of the target a method adapts with: its target-shots setting
+     *     if it declares one, else 0 (the strict protocol: nothing of the target)
+     */
+    public int targetShots(String id, Parameters values) {
+        Method<?> method = get(id);
+        return method.parameters().contains(TrainingData.TARGET_SHOTS) ? values.integer(TrainingData.TARGET_SHOTS) : 0;
     }
 
     /** @throws InvalidSettingException for an unknown id, listing the known ones */

@@ -65,7 +65,13 @@ public final class Workspace implements AutoCloseable {
 
     /** @return the training data of a selection, for this workspace's backbone */
     public TrainingData trainingData(ImageSelection.Selected images, long seed) {
-        return new TrainingData(images.train(), images.validation(), seed, images.crossCategory(), extractor);
+        return trainingData(images, seed, List.of());
+    }
+
+    /** @param targetShots good images of the target, for methods that adapt to it */
+    public TrainingData trainingData(ImageSelection.Selected images, long seed, List<ImageRecord> targetShots) {
+        return new TrainingData(images.train(), images.validation(), seed, images.crossCategory(), extractor,
+                targetShots);
     }
 
     /**

@@ -39,6 +39,7 @@ class PackageLayersTest {
             List.of("score"),
             List.of("model"),
             List.of("patchcore", "semlp"),
+            List.of("adapt"),
             List.of("eval"),
             List.of("report"),
             List.of("workspace"),

@@ -72,7 +72,7 @@ class PatchCoreBottleTest {
                     }
                 }
                 double image = Auroc.of(scores, labels);
-                double pixel = PixelAuroc.of(predictions, backbone.preprocessing());
+                double pixel = PixelAuroc.of(org.crossdefect.core.eval.PixelGrid.of(predictions, backbone.preprocessing()));
                 System.out.printf("bottle patchcore online 10%%: bank %d, image AUROC %.4f, pixel AUROC %.4f, "
                         + "separation %.3f (max patch distance: %.3f), fit %.1f s, predict %.1f s%n",
                         ((PatchCoreModel) model).bank().size(), image, pixel, lowestDefect / highestGood,

@@ -1,0 +1,58 @@
+package org.crossdefect.core.adapt;
+
+import java.util.List;
+
+import org.crossdefect.core.score.ImageScore;
+
+/**
+ * Where a model's scores of good images of the target lie: their mean and spread, image-level
+ * and patch-level. Scores minus the mean, over the spread, are comparable across models.
+ */
+record Calibration(double imageMean, double imageSpread, double patchMean, double patchSpread) {
+
+    /**
+     * The smallest spread used: k good images may score almost alike (or k = 2 gives one
+     * difference), and dividing by nearly zero would let one model drown the other.
+     */
+    private static final double RELATIVE_FLOOR = 0.05;
+
+    static Calibration of(List<ImageScore> goodScores) {
+        double[] images = goodScores.stream().mapToDouble(ImageScore::score).toArray();
+        int patches = goodScores.stream().mapToInt(s -> s.patchScores().length).sum();
+        double[] all = new double[patches];
+        int i = 0;
+        for (ImageScore s : goodScores) {
+            for (float p : s.patchScores()) {
+                all[i++] = p;
+            }
+        }
+        double imageMean = mean(images);
+        double patchMean = mean(all);
+        return new Calibration(imageMean, spread(images, imageMean), patchMean, spread(all, patchMean));
+    }
+
+    double image(double score) {
+        return (score - imageMean) / imageSpread;
+    }
+
+    float patch(float score) {
+        return (float) ((score - patchMean) / patchSpread);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
+    }
+
+    private static double spread(double[] values, double mean) {
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double std = values.length < 2 ? 0 : Math.sqrt(squares / (values.length - 1));
+        return Math.max(std, Math.max(RELATIVE_FLOOR * Math.abs(mean), 1e-6));
+    }
+}

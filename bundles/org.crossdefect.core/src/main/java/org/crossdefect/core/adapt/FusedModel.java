@@ -1,0 +1,82 @@
+package org.crossdefect.core.adapt;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.model.ModelFile;
+import org.crossdefect.core.model.ModelInfo;
+import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.score.ImageScore;
+
+import ai.djl.ndarray.NDManager;
+
+/** A cross-category model and a k-shot bank, each calibrated on the target's good images, summed. */
+final class FusedModel implements AnomalyModel {
+
+    /** What model.json holds; the two parts are entries of their own. */
+    record Stored(ModelInfo info, Calibration crossCategory, Calibration kshot) {
+    }
+
+    private final ModelInfo info;
+    private final AnomalyModel crossCategory;
+    private final AnomalyModel kshot;
+    private final Calibration crossScale;
+    private final Calibration kshotScale;
+    private final NDManager manager;
+
+    FusedModel(ModelInfo info, AnomalyModel crossCategory, AnomalyModel kshot, Calibration crossScale,
+            Calibration kshotScale, NDManager manager) {
+        this.info = info;
+        this.crossCategory = crossCategory;
+        this.kshot = kshot;
+        this.crossScale = crossScale;
+        this.kshotScale = kshotScale;
+        this.manager = manager;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public List<ImageScore> score(PatchSource images, Progress progress) throws IOException {
+        List<ImageScore> cross = crossCategory.score(images, progress);
+        List<ImageScore> own = kshot.score(images, progress);
+        List<ImageScore> fused = new ArrayList<>(cross.size());
+        for (int i = 0; i < cross.size(); i++) {
+            ImageScore c = cross.get(i);
+            ImageScore k = own.get(i);
+            float[] patches = new float[c.patchScores().length];
+            for (int p = 0; p < patches.length; p++) {
+                patches[p] = crossScale.patch(c.patchScores()[p]) + kshotScale.patch(k.patchScores()[p]);
+            }
+            // The decision is the threshold's: the cross-category model's own one ignores the k-shot half.
+            fused.add(new ImageScore(crossScale.image(c.score()) + kshotScale.image(k.score()), patches,
+                    c.gridHeight(), c.gridWidth(), null, c.defectType()));
+        }
+        return fused;
+    }
+
+    @Override
+    public void write(OutputStream out) throws IOException {
+        ModelFile.write(out, info.method(), new Stored(info, crossScale, kshotScale),
+                Map.of(FusionMethod.CROSS_CATEGORY_ENTRY, FusionMethod.bytes(crossCategory), FusionMethod.KSHOT_ENTRY,
+                        FusionMethod.bytes(kshot)));
+    }
+
+    @Override
+    public void close() {
+        try {
+            crossCategory.close();
+            kshot.close();
+        } finally {
+            manager.close();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.crossdefect.core.adapt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crossdefect.core.backbone.Architecture;
+import org.crossdefect.core.backbone.Backbone;
+import org.crossdefect.core.backbone.BackboneSpec;
+import org.crossdefect.core.data.DomainSplit;
+import org.crossdefect.core.data.DomainSplitter;
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.Label;
+import org.crossdefect.core.data.MvtecTree;
+import org.crossdefect.core.data.SourceSplit;
+import org.crossdefect.core.embed.EmbeddingExtractor;
+import org.crossdefect.core.error.UnsuitableDataException;
+import org.crossdefect.core.eval.Auroc;
+import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.model.TrainingData;
+import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.score.Prediction;
+import org.crossdefect.core.settings.Parameters;
+import org.crossdefect.core.synth.SynthSpec;
+import org.crossdefect.core.synth.SyntheticMvtecGenerator;
+import org.crossdefect.core.testing.Methods;
+import org.crossdefect.core.testing.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ai.djl.Device;
+
+/** k-shot PatchCore and the fusions: what they learn from, that they never see test images, model files. */
+class TargetAdaptationTest {
+
+    @TempDir
+    static Path dir;
+
+    static Backbone backbone;
+    static EmbeddingExtractor extractor;
+    static List<ImageRecord> images;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Path root = dir.resolve("tree");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 6, 3, 2, 5), root, false, Progress.NONE);
+        images = MvtecTree.open(root).datasetImages(org.crossdefect.core.data.DatasetMappings.resolve(
+                root.resolve("hole.csv").toString()));
+        backbone = Backbone.load(BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu")
+                .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors")));
+        extractor = EmbeddingExtractor.create(backbone, dir.resolve("store"), 8, 1);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        backbone.close();
+    }
+
+    @Test
+    void shotsAreSeededGoodTrainingImagesOfTheTargetNeverTestImages() {
+        List<ImageRecord> shots = DomainSplitter.targetShots(images, "wood", 4, 7);
+        assertEquals(4, shots.size());
+        assertTrue(shots.stream().allMatch(r -> r.category().equals("wood") && r.split() == SourceSplit.TRAIN
+                && r.label() == Label.GOOD), shots.toString());
+        assertEquals(shots, DomainSplitter.targetShots(images, "wood", 4, 7), "seeded");
+        assertNotEquals(shots, DomainSplitter.targetShots(images, "wood", 4, 8), "another seed, other shots");
+        assertEquals(6, DomainSplitter.targetShots(images, "wood", 50, 7).size(), "all there are when fewer than k");
+        DomainSplit split = DomainSplitter.split("hole", images, "wood", 7, 0.5);
+        assertTrue(shots.stream().noneMatch(split.test()::contains));
+        assertTrue(shots.stream().noneMatch(split.train()::contains), "the target never trains the strict part");
+    }
+
+    @Test
+    void kShotAndFusionLearnTheTargetAndRoundTripThroughTheirModelFiles() throws Exception {
+        DomainSplit split = DomainSplitter.split("hole", images, "wood", 0, 0.5);
+        List<ImageRecord> shots = DomainSplitter.targetShots(images, "wood", 5, 0);
+        TrainingData data = new TrainingData(split.train(), split.validation(), 0, true, extractor, shots);
+        for (String method : List.of("patchcore-kshot", "labeled-patchcore-kshot")) {
+            try (AnomalyModel model = Methods.train(method, Parameters.of("target-shots", 5), data)) {
+                assertEquals(method, model.info().method());
+                List<Prediction> predicted = Methods.predict(model, extractor, split.test());
+                double auroc = auroc(predicted);
+                assertTrue(auroc > 0.8, method + " separates synthetic holes on wood: " + auroc);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                model.write(bytes);
+                try (AnomalyModel again = Methods.REGISTRY.read(new ByteArrayInputStream(bytes.toByteArray()), "test",
+                        Device.cpu())) {
+                    List<Prediction> back = Methods.predict(again, extractor, split.test());
+                    for (int i = 0; i < back.size(); i++) {
+                        assertEquals(predicted.get(i).score().score(), back.get(i).score().score(), 1e-5, method);
+                    }
+                }
+            }
+        }
+        // Calibrated on the target's good images: other good images of the target land near 0, defects above.
+        try (AnomalyModel fused = Methods.train("labeled-patchcore-kshot", Parameters.NONE, data)) {
+            List<Prediction> test = Methods.predict(fused, extractor, split.test());
+            double good = test.stream().filter(p -> p.image().label() == Label.GOOD)
+                    .mapToDouble(p -> p.score().score()).average().orElseThrow();
+            double defects = test.stream().filter(p -> p.image().label() == Label.ANOMALOUS)
+                    .mapToDouble(p -> p.score().score()).average().orElseThrow();
+            assertTrue(Math.abs(good) < 4, "good test images on the calibrated scale: " + good);
+            assertTrue(defects > good + 2, "defects stand out: " + defects + " vs " + good);
+        }
+    }
+
+    @Test
+    void withoutShotsTheKShotMethodsSayWhyTheyCannotTrain() {
+        DomainSplit split = DomainSplitter.split("hole", images, "wood", 0, 0.5);
+        TrainingData strict = new TrainingData(split.train(), split.validation(), 0, true, extractor);
+        var none = assertThrows(UnsuitableDataException.class, () -> Methods.train("patchcore-kshot", Parameters.NONE,
+                strict));
+        assertTrue(none.getMessage().contains("train/good"), none.getMessage());
+        TrainingData one = new TrainingData(split.train(), split.validation(), 0, true, extractor,
+                DomainSplitter.targetShots(images, "wood", 1, 0));
+        var single = assertThrows(UnsuitableDataException.class, () -> Methods.train("semlp-kshot", Parameters.NONE,
+                one));
+        assertTrue(single.getMessage().contains("at least 2"), single.getMessage());
+    }
+
+    private static double auroc(List<Prediction> predictions) {
+        float[] scores = new float[predictions.size()];
+        boolean[] labels = new boolean[predictions.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = (float) predictions.get(i).score().score();
+            labels[i] = predictions.get(i).image().label() == Label.ANOMALOUS;
+        }
+        return Auroc.of(scores, labels);
+    }
+}
