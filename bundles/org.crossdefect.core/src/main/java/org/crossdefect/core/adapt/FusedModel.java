@@ -15,11 +15,12 @@ import org.crossdefect.core.score.ImageScore;
 
 import ai.djl.ndarray.NDManager;
 
-/** A cross-category model and a k-shot bank, each calibrated on the target's good images, summed. */
+/** A cross-category model and a k-shot bank, each calibrated on the target's good images, fused. */
 final class FusedModel implements AnomalyModel {
 
     /** What model.json holds; the two parts are entries of their own. */
-    record Stored(ModelInfo info, Calibration crossCategory, Calibration kshot) {
+    record Stored(ModelInfo info, Calibration crossCategory, Calibration kshot, FusionMethod.Fusion fusion,
+            double threshold) {
     }
 
     private final ModelInfo info;
@@ -27,15 +28,19 @@ final class FusedModel implements AnomalyModel {
     private final AnomalyModel kshot;
     private final Calibration crossScale;
     private final Calibration kshotScale;
+    private final FusionMethod.Fusion fusion;
+    private final double threshold;
     private final NDManager manager;
 
     FusedModel(ModelInfo info, AnomalyModel crossCategory, AnomalyModel kshot, Calibration crossScale,
-            Calibration kshotScale, NDManager manager) {
+            Calibration kshotScale, FusionMethod.Fusion fusion, double threshold, NDManager manager) {
         this.info = info;
         this.crossCategory = crossCategory;
         this.kshot = kshot;
         this.crossScale = crossScale;
         this.kshotScale = kshotScale;
+        this.fusion = fusion;
+        this.threshold = threshold;
         this.manager = manager;
     }
 
@@ -54,18 +59,25 @@ final class FusedModel implements AnomalyModel {
             ImageScore k = own.get(i);
             float[] patches = new float[c.patchScores().length];
             for (int p = 0; p < patches.length; p++) {
-                patches[p] = crossScale.patch(c.patchScores()[p]) + kshotScale.patch(k.patchScores()[p]);
+                patches[p] = (float) fusion.of(crossScale.patch(c.patchScores()[p]), kshotScale.patch(k.patchScores()[p]));
             }
-            // The decision is the threshold's: the cross-category model's own one ignores the k-shot half.
-            fused.add(new ImageScore(crossScale.image(c.score()) + kshotScale.image(k.score()), patches,
-                    c.gridHeight(), c.gridWidth(), null, c.defectType()));
+            // The decision is the good-images-only threshold's: the cross-category model's own one
+            // ignores the k-shot half.
+            double score = fusion.of(crossScale.image(c.score()), kshotScale.image(k.score()));
+            fused.add(new ImageScore(score, patches, c.gridHeight(), c.gridWidth(), score >= threshold,
+                    c.defectType()));
         }
         return fused;
     }
 
     @Override
+    public java.util.OptionalDouble goodOnlyThreshold() {
+        return java.util.OptionalDouble.of(threshold);
+    }
+
+    @Override
     public void write(OutputStream out) throws IOException {
-        ModelFile.write(out, info.method(), new Stored(info, crossScale, kshotScale),
+        ModelFile.write(out, info.method(), new Stored(info, crossScale, kshotScale, fusion, threshold),
                 Map.of(FusionMethod.CROSS_CATEGORY_ENTRY, FusionMethod.bytes(crossCategory), FusionMethod.KSHOT_ENTRY,
                         FusionMethod.bytes(kshot)));
     }

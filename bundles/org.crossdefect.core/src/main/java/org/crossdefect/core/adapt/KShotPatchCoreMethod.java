@@ -1,10 +1,13 @@
 package org.crossdefect.core.adapt;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.crossdefect.core.coreset.CoresetMode;
 import org.crossdefect.core.coreset.CoresetSettings;
+import org.crossdefect.core.embed.PatchEmbeddings;
+import org.crossdefect.core.embed.PatchSource;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.DeclaredMethod;
 import org.crossdefect.core.model.ModelFile;
@@ -13,6 +16,7 @@ import org.crossdefect.core.model.TrainingNeeds;
 import org.crossdefect.core.patchcore.PatchCoreMethod;
 import org.crossdefect.core.patchcore.PatchCoreModel;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.score.ImageScore;
 import org.crossdefect.core.settings.Parameters;
 
 import ai.djl.ndarray.NDManager;
@@ -22,14 +26,25 @@ import ai.djl.ndarray.NDManager;
  * shot PatchCore). It knows nothing of defects, only this object's normal look, which the
  * cross-category methods lack; the fusions combine both.
  */
-public final class KShotPatchCoreMethod extends DeclaredMethod<Integer> {
+public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMethod.Settings> {
 
     public static final String ID = "patchcore-kshot";
 
+    /** Model file entry holding the bank, a PatchCore model file of its own. */
+    static final String BANK_ENTRY = "bank.model";
+
+    /**
+     * @param shots k, the good images of the target to learn from
+     * @param targetFpr the false-positive rate of the good-images-only threshold
+     */
+    public record Settings(int shots, double targetFpr) {
+    }
+
     public KShotPatchCoreMethod() {
         super(ID, "PatchCore (k-shot)", "A memory bank of every patch of k good images of the target object; a patch's "
-                + "score is its distance to the nearest one.", List.of(TrainingData.TARGET_SHOTS),
-                KShotPatchCoreMethod::shots);
+                + "score is its distance to the nearest one.", List.of(TrainingData.TARGET_SHOTS,
+                        GoodOnlyThreshold.TARGET_FPR), values -> new Settings(shots(values),
+                                GoodOnlyThreshold.targetFpr(values)));
     }
 
     static int shots(Parameters p) {
@@ -45,10 +60,17 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<Integer> {
     }
 
     @Override
-    public AnomalyModel fit(TrainingData data, Integer shots, NDManager manager, Progress progress)
+    public AnomalyModel fit(TrainingData data, Settings settings, NDManager manager, Progress progress)
             throws IOException {
         data.require(needs(), title());
-        return fit(data, manager, progress);
+        PatchCoreModel bank = fit(data, manager.newSubManager(), progress);
+        double threshold = Double.NaN;
+        if (data.targetShots().size() >= 2) {
+            double[] honest = leaveOneOut(data, data.embeddings(data.targetShots(), progress), manager, progress)
+                    .stream().mapToDouble(ImageScore::score).toArray();
+            threshold = GoodOnlyThreshold.of(honest, settings.targetFpr());
+        }
+        return new KShotModel(data.info(ID), bank, threshold, manager);
     }
 
     /** The bank of the data's target shots (every patch: k images are few enough to keep whole). */
@@ -61,8 +83,35 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<Integer> {
         return CoresetSettings.of(CoresetMode.BULK, 1.0, seed);
     }
 
+    /**
+     * Each shot scored by a bank of the other shots: what a good image of the target the bank has
+     * not seen scores (against its own bank every shot scores 0).
+     */
+    static List<ImageScore> leaveOneOut(TrainingData data, PatchSource shots, NDManager manager, Progress progress)
+            throws IOException {
+        List<PatchEmbeddings> all = new ArrayList<>();
+        for (int i = 0; i < shots.images(); i++) {
+            all.add(shots.image(i));
+        }
+        List<ImageScore> scores = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            progress.checkCancelled();
+            List<PatchEmbeddings> others = new ArrayList<>(all);
+            PatchEmbeddings left = others.remove(i);
+            try (PatchCoreModel bank = PatchCoreModel.fit(data.info(ID), PatchSource.of(others),
+                    everyPatch(data.seed()), manager.newSubManager(), Progress.NONE)) {
+                scores.add(bank.score(PatchSource.of(List.of(left)), Progress.NONE).get(0));
+            }
+        }
+        return scores;
+    }
+
     @Override
-    public AnomalyModel read(ModelFile.Contents contents, NDManager manager) {
-        return new PatchCoreMethod().read(contents, manager);
+    public AnomalyModel read(ModelFile.Contents contents, NDManager manager) throws IOException {
+        KShotModel.Stored stored = contents.json(KShotModel.Stored.class);
+        AnomalyModel bank = new PatchCoreMethod().read(FusionMethod.nested(contents, BANK_ENTRY),
+                manager.newSubManager());
+        return new KShotModel(stored.info(), bank, stored.threshold() == null ? Double.NaN : stored.threshold(),
+                manager);
     }
 }

@@ -82,7 +82,7 @@ public final class Benchmark {
             for (RunResult run : runs) {
                 progress.checkCancelled();
                 Evaluation evaluation = Evaluation.of(run.test(), run.validation(), preprocessing,
-                        settings.targetGoodForThreshold());
+                        settings.targetGoodForThreshold(), run.goodOnlyThreshold());
                 metrics.add(new RunMetrics(run, evaluation));
                 String target = run.dataset() + "/" + run.target();
                 if (evaluation.pixelNote() != null && said.add(target)) {

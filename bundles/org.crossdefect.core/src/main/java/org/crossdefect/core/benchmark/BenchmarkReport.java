@@ -71,8 +71,16 @@ public final class BenchmarkReport {
             tables.add(table("AUPRO", metrics, m -> m.evaluation().aupro()));
         }
         for (String rule : Evaluation.RULES) {
-            if (metrics.stream().allMatch(m -> m.metrics().containsKey(rule))) {
-                tables.add(table("F1 " + rule, metrics, m -> m.metrics().get(rule).f1()));
+            // A rule only some methods have (the good-images-only threshold of adapted models)
+            // gets its table too: the others' cells stay empty.
+            List<RunMetrics> ruled = metrics.stream().filter(m -> m.metrics().containsKey(rule)).toList();
+            if (!ruled.isEmpty()) {
+                tables.add(table("F1 " + rule, ruled, m -> m.metrics().get(rule).f1()));
+            }
+            if (rule.equals(Thresholds.GOOD_IMAGES_ONLY) && !ruled.isEmpty()) {
+                tables.add(table("Precision " + rule, ruled, m -> m.metrics().get(rule).precision()));
+                tables.add(table("Recall " + rule, ruled, m -> m.metrics().get(rule).recall()));
+                tables.add(table("FPR " + rule, ruled, m -> m.metrics().get(rule).falsePositiveRate()));
             }
         }
         return tables;

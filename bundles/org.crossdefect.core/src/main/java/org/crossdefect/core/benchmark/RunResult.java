@@ -6,8 +6,10 @@ import org.crossdefect.core.score.Prediction;
 
 /**
  * One (dataset, target, method, seed) of a benchmark: the predictions on the target's test
- * images and on the source validation images (for target-free thresholds).
+ * images and on the source validation images (for target-free thresholds), and the threshold the
+ * model chose from the target's good training images where it adapted to the target.
  */
 public record RunResult(String dataset, String target, String method, long seed, List<Prediction> test,
-        List<Prediction> validation, double trainSeconds, double predictSeconds) {
+        List<Prediction> validation, double trainSeconds, double predictSeconds,
+        java.util.OptionalDouble goodOnlyThreshold) {
 }

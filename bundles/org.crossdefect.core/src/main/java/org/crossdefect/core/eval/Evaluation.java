@@ -35,7 +35,7 @@ public record Evaluation(double imageAuroc, Double pixelAuroc, Double aupro, Map
 
     /** Threshold rules reported side by side; the first target-free one labels the predictions. */
     public static final List<String> RULES = List.of(Thresholds.TARGET_TUNED, Thresholds.SOURCE_VALIDATION,
-            Thresholds.TARGET_GOOD_QUANTILE);
+            Thresholds.TARGET_GOOD_QUANTILE, Thresholds.GOOD_IMAGES_ONLY);
 
     /**
      * @param test predictions on the target's test images (good and defect ones)
@@ -48,6 +48,15 @@ public record Evaluation(double imageAuroc, Double pixelAuroc, Double aupro, Map
      */
     public static Evaluation of(List<Prediction> test, List<Prediction> validation, Preprocessing preprocessing,
             int targetGood) throws IOException {
+        return of(test, validation, preprocessing, targetGood, java.util.OptionalDouble.empty());
+    }
+
+    /**
+     * @param goodOnlyThreshold the model's own threshold from the target's good training images
+     *     ({@link org.crossdefect.core.eval.Thresholds#GOOD_IMAGES_ONLY}), where it has one
+     */
+    public static Evaluation of(List<Prediction> test, List<Prediction> validation, Preprocessing preprocessing,
+            int targetGood, java.util.OptionalDouble goodOnlyThreshold) throws IOException {
         LabelledScores scores = LabelledScores.of(test);
         double auroc = Auroc.of(floats(scores.scores()), scores.anomalous());
         boolean masks = test.stream().anyMatch(p -> p.image().mask() != null);
@@ -64,6 +73,8 @@ public record Evaluation(double imageAuroc, Double pixelAuroc, Double aupro, Map
         double[] few = Arrays.copyOf(good, Math.min(targetGood, good.length));
         putIfDecided(thresholds, Thresholds.TARGET_GOOD_QUANTILE,
                 () -> Thresholds.targetGoodQuantile(few, Thresholds.DEFAULT_QUANTILE));
+        goodOnlyThreshold.ifPresent(t -> thresholds.put(Thresholds.GOOD_IMAGES_ONLY, new Threshold(t,
+                Thresholds.GOOD_IMAGES_ONLY, "chosen by the model from the target's good training images")));
         Map<String, BinaryMetrics> byRule = new LinkedHashMap<>();
         thresholds.forEach((rule, t) -> byRule.put(rule, BinaryMetrics.of(scores, t)));
         return new Evaluation(auroc, pixel, aupro, thresholds, byRule, maskless);

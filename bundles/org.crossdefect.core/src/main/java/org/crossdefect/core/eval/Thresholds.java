@@ -34,6 +34,11 @@ public final class Thresholds {
     public static final String SOURCE_VALIDATION = "source-validation-f1";
     /** Rule name of {@link #targetGoodQuantile}. */
     public static final String TARGET_GOOD_QUANTILE = "target-good-quantile";
+    /**
+     * Rule name of the threshold a model adapted to the target chose from the target's k good
+     * training images alone (no test image, no defect of the target): what a real line can use.
+     */
+    public static final String GOOD_IMAGES_ONLY = "good-images-only";
     /** Rule name of {@link #targetGoodMaxMargin}. */
     public static final String TARGET_GOOD_MAX_MARGIN = "target-good-max-margin";
 

@@ -121,7 +121,8 @@ public final class AtomicFiles {
             throw diskFullOr(e, target);
         } catch (RuntimeException | Error e) {
             deleteRecursively(temp);
-            if (DiskFullException.isDiskFull(e) && !(e instanceof DiskFullException)) {
+            if (DiskFullException.isDiskFull(e)) {
+                // Name the folder asked for, not the file inside its temporary sibling that failed.
                 throw new DiskFullException(target, e);
             }
             throw e;

@@ -48,6 +48,15 @@ public interface AnomalyModel extends AutoCloseable {
         });
     }
 
+    /**
+     * @return the score from which an image counts as anomalous, chosen from good images alone
+     *     (models adapted to the target: from its k good images, at the target false-positive
+     *     rate); empty for models that have none (the strict protocol)
+     */
+    default java.util.OptionalDouble goodOnlyThreshold() {
+        return java.util.OptionalDouble.empty();
+    }
+
     @Override
     void close();
 }

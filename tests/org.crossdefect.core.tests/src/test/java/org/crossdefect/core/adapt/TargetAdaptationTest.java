@@ -109,6 +109,12 @@ class TargetAdaptationTest {
                     .mapToDouble(p -> p.score().score()).average().orElseThrow();
             assertTrue(Math.abs(good) < 4, "good test images on the calibrated scale: " + good);
             assertTrue(defects > good + 2, "defects stand out: " + defects + " vs " + good);
+            // The good-images-only threshold (target-fpr 0.05) comes from the shots alone and is the model's decision.
+            double threshold = fused.goodOnlyThreshold().orElseThrow();
+            assertTrue(test.stream().allMatch(p -> p.score().anomalous() == (p.score().score() >= threshold)));
+            long goodCalledBad = test.stream().filter(p -> p.image().label() == Label.GOOD && p.score().anomalous())
+                    .count();
+            assertTrue(goodCalledBad <= 1, goodCalledBad + " of 3 good test images over the threshold");
         }
     }
 
@@ -124,6 +130,16 @@ class TargetAdaptationTest {
         var single = assertThrows(UnsuitableDataException.class, () -> Methods.train("semlp-kshot", Parameters.NONE,
                 one));
         assertTrue(single.getMessage().contains("at least 2"), single.getMessage());
+    }
+
+    @Test
+    void theGoodOnlyThresholdSitsInTheNormalTail() {
+        assertEquals(1.6449, GoodOnlyThreshold.upperQuantile(0.05), 1e-4);
+        assertEquals(2.3263, GoodOnlyThreshold.upperQuantile(0.01), 1e-4);
+        assertEquals(0.0, GoodOnlyThreshold.upperQuantile(0.5), 1e-9);
+        assertEquals(3.0902, GoodOnlyThreshold.upperQuantile(0.001), 1e-4);
+        // Scores 1..5: mean 3, sample sd sqrt(2.5); 5 % of good images above mean + 1.645 sd.
+        assertEquals(3 + 1.6449 * Math.sqrt(2.5), GoodOnlyThreshold.of(new double[] {1, 2, 3, 4, 5}, 0.05), 1e-3);
     }
 
     private static double auroc(List<Prediction> predictions) {
