@@ -20,6 +20,11 @@ public enum TrainingNeeds {
     /** Good and defect images of the sources and at least two good images of the target (fusions). */
     GOOD_AND_DEFECT_IMAGES_AND_TARGET_SHOTS;
 
+    /** @return whether the method learns from good images of the target (the k-shot family) */
+    public boolean usesTargetShots() {
+        return this == TARGET_SHOTS || this == GOOD_AND_DEFECT_IMAGES_AND_TARGET_SHOTS;
+    }
+
     /**
      * @param method the method's title, for the message
      * @return why {@code train} cannot train the method, or null if it can

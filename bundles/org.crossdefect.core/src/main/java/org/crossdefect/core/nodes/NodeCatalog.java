@@ -113,7 +113,7 @@ public final class NodeCatalog {
                         + "mask's patch fractions) in the embedding store, keyed by image content: an image is "
                         + "embedded once for every node and run. Progress per batch; cancelling keeps what is done.",
                 PatchEmbedderNode.PARAMETERS, List.of(BACKBONE, IMAGES), List.of(EMBEDDINGS), null));
-        for (Method<?> m : methods.methods()) {
+        for (Method<?> m : nodeMethods(methods)) {
             String title = m.title();
             nodes.add(new Node(javaName(m.id()) + "Learner", title + " Learner", "Learner",
                     "Trains " + title + " on the train images of the patch embeddings.",
@@ -162,5 +162,15 @@ public final class NodeCatalog {
             out.append(Character.toUpperCase(p.charAt(0))).append(p.substring(1));
         }
         return out.toString();
+    }
+
+    /**
+     * @return the methods that get a Learner and a Predictor node: those that train from the
+     *     patch embeddings port alone. The k-shot methods also need good images of the target
+     *     object, which the Patch Embeddings port does not carry yet; in KNIME they run through
+     *     the Domain Benchmark node.
+     */
+    public static List<Method<?>> nodeMethods(MethodRegistry methods) {
+        return methods.methods().stream().filter(m -> !m.needs().usesTargetShots()).toList();
     }
 }

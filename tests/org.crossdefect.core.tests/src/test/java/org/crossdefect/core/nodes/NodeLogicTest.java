@@ -90,7 +90,7 @@ class NodeLogicTest {
 
     @Test
     void everyPredictorsRowsEqualTheCliPredictionsForTheSameModel() throws Exception {
-        for (String method : METHODS.ids()) {
+        for (String method : NodeCatalog.nodeMethods(METHODS).stream().map(m -> m.id()).toList()) {
             Parameters p = method.equals("semlp") ? Parameters.of("epochs", 2, "seed", 0) : Parameters.of("seed", 0);
             LearnerNode.ModelContent model = LearnerNode.run(METHODS, method, p, embeddings, Progress.NONE);
             assertEquals(method, model.info().method());

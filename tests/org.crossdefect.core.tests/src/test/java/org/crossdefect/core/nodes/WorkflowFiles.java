@@ -122,7 +122,7 @@ final class WorkflowFiles {
     static List<Workflow> workflows(MethodRegistry methods) {
         List<NodeCatalog.Node> catalog = NodeCatalog.nodes(methods);
         List<Workflow> workflows = new ArrayList<>();
-        for (Method<?> m : methods.methods()) {
+        for (Method<?> m : NodeCatalog.nodeMethods(methods)) {
             workflows.add(example(catalog, m));
         }
         workflows.add(benchmark(catalog, methods));

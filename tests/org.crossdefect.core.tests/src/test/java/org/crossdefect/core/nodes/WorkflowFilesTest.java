@@ -146,8 +146,8 @@ class WorkflowFilesTest {
     @Test
     void oneExamplePerMethodAndTheBenchmark() {
         List<WorkflowFiles.Workflow> workflows = WorkflowFiles.workflows(METHODS);
-        assertEquals(METHODS.methods().size() + 1, workflows.size());
-        for (Method<?> m : METHODS.methods()) {
+        assertEquals(NodeCatalog.nodeMethods(METHODS).size() + 1, workflows.size());
+        for (Method<?> m : NodeCatalog.nodeMethods(METHODS)) {
             WorkflowFiles.Workflow w = workflows.stream().filter(x -> x.name().equals(WorkflowFiles.exampleName(m)))
                     .findFirst().orElseThrow();
             List<String> factories = w.nodes().stream().map(WorkflowFiles.WorkflowNode::factory).toList();
