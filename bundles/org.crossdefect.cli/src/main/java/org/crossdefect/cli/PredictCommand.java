@@ -94,7 +94,7 @@ final class PredictCommand implements Callable<Integer>, CrossDefectCommand.Canc
         boolean[] heatmapsWritten = {false};
         try {
             AtomicFiles.writeFile(out, overwrite, csv -> {
-                PredictionsCsv.print(csv, predicted.predictions(), threshold);
+                PredictionsCsv.print(csv, predicted.predictions(), threshold, predicted.band().orElse(null));
                 if (heatmaps != null) {
                     writeHeatmaps(predicted);
                     heatmapsWritten[0] = true;

@@ -11,6 +11,7 @@ import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.ModelFile;
 import org.crossdefect.core.model.ModelInfo;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.score.DecisionBand;
 import org.crossdefect.core.score.ImageScore;
 
 import ai.djl.ndarray.NDManager;
@@ -20,7 +21,7 @@ final class FusedModel implements AnomalyModel {
 
     /** What model.json holds; the two parts are entries of their own. */
     record Stored(ModelInfo info, Calibration crossCategory, Calibration kshot, FusionMethod.Fusion fusion,
-            double threshold) {
+            double threshold, DecisionBand band) {
     }
 
     private final ModelInfo info;
@@ -30,10 +31,12 @@ final class FusedModel implements AnomalyModel {
     private final Calibration kshotScale;
     private final FusionMethod.Fusion fusion;
     private final double threshold;
+    private final DecisionBand band;
     private final NDManager manager;
 
     FusedModel(ModelInfo info, AnomalyModel crossCategory, AnomalyModel kshot, Calibration crossScale,
-            Calibration kshotScale, FusionMethod.Fusion fusion, double threshold, NDManager manager) {
+            Calibration kshotScale, FusionMethod.Fusion fusion, double threshold, DecisionBand band,
+            NDManager manager) {
         this.info = info;
         this.crossCategory = crossCategory;
         this.kshot = kshot;
@@ -41,6 +44,7 @@ final class FusedModel implements AnomalyModel {
         this.kshotScale = kshotScale;
         this.fusion = fusion;
         this.threshold = threshold;
+        this.band = band;
         this.manager = manager;
     }
 
@@ -71,13 +75,18 @@ final class FusedModel implements AnomalyModel {
     }
 
     @Override
+    public java.util.Optional<DecisionBand> decisionBand() {
+        return java.util.Optional.of(band);
+    }
+
+    @Override
     public java.util.OptionalDouble goodOnlyThreshold() {
         return java.util.OptionalDouble.of(threshold);
     }
 
     @Override
     public void write(OutputStream out) throws IOException {
-        ModelFile.write(out, info.method(), new Stored(info, crossScale, kshotScale, fusion, threshold),
+        ModelFile.write(out, info.method(), new Stored(info, crossScale, kshotScale, fusion, threshold, band),
                 Map.of(FusionMethod.CROSS_CATEGORY_ENTRY, FusionMethod.bytes(crossCategory), FusionMethod.KSHOT_ENTRY,
                         FusionMethod.bytes(kshot)));
     }

@@ -104,7 +104,8 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
                     kshotScale.image(kshotShots.get(i).score()));
         }
         return new FusedModel(data.info(id()), cross, kshot, crossScale, kshotScale, settings.fusion(),
-                GoodOnlyThreshold.of(fusedShots, settings.targetFpr()), manager);
+                GoodOnlyThreshold.of(fusedShots, settings.targetFpr()),
+                GoodOnlyThreshold.band(fusedShots, settings.targetFpr()), manager);
     }
 
     @Override
@@ -115,7 +116,7 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
         AnomalyModel kshot = new org.crossdefect.core.patchcore.PatchCoreMethod().read(nested(contents, KSHOT_ENTRY),
                 manager.newSubManager());
         return new FusedModel(stored.info(), cross, kshot, stored.crossCategory(), stored.kshot(),
-                stored.fusion(), stored.threshold(), manager);
+                stored.fusion(), stored.threshold(), stored.band(), manager);
     }
 
     static ModelFile.Contents nested(ModelFile.Contents contents, String entry) throws IOException {

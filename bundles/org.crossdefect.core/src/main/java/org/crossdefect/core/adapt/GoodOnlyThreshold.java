@@ -23,6 +23,16 @@ final class GoodOnlyThreshold {
         return fpr;
     }
 
+    /**
+     * The review band around the threshold: from the score that passes 4 x target-fpr of good
+     * images (capped at 0.5) up to the one that passes a quarter of it. With the default 0.05:
+     * review from a 20 % false-positive rate, reject from 1.25 %.
+     */
+    static org.crossdefect.core.score.DecisionBand band(double[] goodScores, double targetFpr) {
+        return new org.crossdefect.core.score.DecisionBand(of(goodScores, Math.min(0.5, 4 * targetFpr)),
+                of(goodScores, targetFpr / 4));
+    }
+
     /** @param goodScores the good images' honest scores (at least 2) */
     static double of(double[] goodScores, double targetFpr) {
         double mean = 0;

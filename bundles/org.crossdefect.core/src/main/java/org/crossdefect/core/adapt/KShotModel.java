@@ -12,6 +12,7 @@ import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.ModelFile;
 import org.crossdefect.core.model.ModelInfo;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.score.DecisionBand;
 import org.crossdefect.core.score.ImageScore;
 
 import ai.djl.ndarray.NDManager;
@@ -20,19 +21,27 @@ import ai.djl.ndarray.NDManager;
 final class KShotModel implements AnomalyModel {
 
     /** What model.json holds; the bank is an entry of its own. */
-    record Stored(ModelInfo info, Double threshold) {
+    record Stored(ModelInfo info, Double threshold, DecisionBand band) {
     }
 
     private final ModelInfo info;
     private final AnomalyModel bank;
     private final double threshold;
+    private final DecisionBand band;
     private final NDManager manager;
 
-    KShotModel(ModelInfo info, AnomalyModel bank, double threshold, NDManager manager) {
+    /** @param band null with fewer than 2 shots, like a NaN threshold */
+    KShotModel(ModelInfo info, AnomalyModel bank, double threshold, DecisionBand band, NDManager manager) {
         this.info = info;
         this.bank = bank;
         this.threshold = threshold;
+        this.band = band;
         this.manager = manager;
+    }
+
+    @Override
+    public java.util.Optional<DecisionBand> decisionBand() {
+        return java.util.Optional.ofNullable(band);
     }
 
     @Override
@@ -57,7 +66,7 @@ final class KShotModel implements AnomalyModel {
 
     @Override
     public void write(OutputStream out) throws IOException {
-        ModelFile.write(out, info.method(), new Stored(info, Double.isNaN(threshold) ? null : threshold),
+        ModelFile.write(out, info.method(), new Stored(info, Double.isNaN(threshold) ? null : threshold, band),
                 Map.of(KShotPatchCoreMethod.BANK_ENTRY, FusionMethod.bytes(bank)));
     }
 

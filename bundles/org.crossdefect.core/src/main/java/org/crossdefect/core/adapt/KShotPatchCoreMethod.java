@@ -65,12 +65,14 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
         data.require(needs(), title());
         PatchCoreModel bank = fit(data, manager.newSubManager(), progress);
         double threshold = Double.NaN;
+        org.crossdefect.core.score.DecisionBand band = null;
         if (data.targetShots().size() >= 2) {
             double[] honest = leaveOneOut(data, data.embeddings(data.targetShots(), progress), manager, progress)
                     .stream().mapToDouble(ImageScore::score).toArray();
             threshold = GoodOnlyThreshold.of(honest, settings.targetFpr());
+            band = GoodOnlyThreshold.band(honest, settings.targetFpr());
         }
-        return new KShotModel(data.info(ID), bank, threshold, manager);
+        return new KShotModel(data.info(ID), bank, threshold, band, manager);
     }
 
     /** The bank of the data's target shots (every patch: k images are few enough to keep whole). */
@@ -112,6 +114,6 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
         AnomalyModel bank = new PatchCoreMethod().read(FusionMethod.nested(contents, BANK_ENTRY),
                 manager.newSubManager());
         return new KShotModel(stored.info(), bank, stored.threshold() == null ? Double.NaN : stored.threshold(),
-                manager);
+                stored.band(), manager);
     }
 }

@@ -83,7 +83,30 @@ public final class BenchmarkReport {
                 tables.add(table("FPR " + rule, ruled, m -> m.metrics().get(rule).falsePositiveRate()));
             }
         }
+        List<RunMetrics> banded = metrics.stream().filter(m -> m.run().band().isPresent()).toList();
+        if (!banded.isEmpty()) {
+            tables.add(table("Review share", banded, m -> bandShare(m.run(), false)));
+            tables.add(table("Errors outside review", banded, m -> bandShare(m.run(), true)));
+        }
         return tables;
+    }
+
+    /**
+     * @param errors false: the share of test images the band sends to review; true: the share
+     *     it decides wrongly on its own (a defect called good, a good image rejected)
+     */
+    static double bandShare(RunResult run, boolean errors) {
+        org.crossdefect.core.score.DecisionBand band = run.band().orElseThrow();
+        int count = 0;
+        for (Prediction p : run.test()) {
+            String decision = band.decide(p.score().score());
+            boolean anomalous = p.image().label() == org.crossdefect.core.data.Label.ANOMALOUS;
+            count += errors
+                    ? (decision.equals(org.crossdefect.core.score.DecisionBand.GOOD) && anomalous)
+                            || (decision.equals(org.crossdefect.core.score.DecisionBand.REJECT) && !anomalous) ? 1 : 0
+                    : decision.equals(org.crossdefect.core.score.DecisionBand.REVIEW) ? 1 : 0;
+        }
+        return (double) count / run.test().size();
     }
 
     private static ResultTable table(String title, List<RunMetrics> metrics, Function<RunMetrics, Double> value) {
@@ -128,7 +151,7 @@ public final class BenchmarkReport {
             RunResult r = m.run();
             // The deployable rule labels the predictions: it needs no target anomaly.
             blocks.add(new PredictionsCsv.Block(List.of(r.dataset(), r.target(), r.method(), r.seed()), r.test(),
-                    m.thresholds().get(Thresholds.SOURCE_VALIDATION), true, m.thresholds()));
+                    m.thresholds().get(Thresholds.SOURCE_VALIDATION), true, m.thresholds(), r.band().orElse(null)));
         }
         PredictionsCsv.write(file, List.of("dataset", "target", "method", "seed"), Evaluation.RULES, blocks);
     }

@@ -232,7 +232,8 @@ public final class BenchmarkRunner {
             List<Prediction> validation = workspace.predict(model, split.validation(), Progress.NONE);
             long predicted = System.nanoTime();
             return new RunResult(split.dataset(), split.target(), method, seed, test, validation,
-                    (trained - start) / 1e9, (predicted - trained) / 1e9, model.goodOnlyThreshold());
+                    (trained - start) / 1e9, (predicted - trained) / 1e9, model.goodOnlyThreshold(),
+                    model.decisionBand());
         }
     }
 }

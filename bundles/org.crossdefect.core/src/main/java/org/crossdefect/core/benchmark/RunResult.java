@@ -11,5 +11,5 @@ import org.crossdefect.core.score.Prediction;
  */
 public record RunResult(String dataset, String target, String method, long seed, List<Prediction> test,
         List<Prediction> validation, double trainSeconds, double predictSeconds,
-        java.util.OptionalDouble goodOnlyThreshold) {
+        java.util.OptionalDouble goodOnlyThreshold, java.util.Optional<org.crossdefect.core.score.DecisionBand> band) {
 }

@@ -102,7 +102,8 @@ public final class Engine {
     }
 
     /** Predictions, with what made them (for heatmaps: the crop the maps cover). */
-    public record Predicted(ModelInfo info, List<Prediction> predictions, Preprocessing preprocessing) {
+    public record Predicted(ModelInfo info, List<Prediction> predictions, Preprocessing preprocessing,
+            java.util.Optional<org.crossdefect.core.score.DecisionBand> band) {
     }
 
     /** Opens a model file with the backbone it was trained on and scores the selection's test images. */
@@ -119,7 +120,7 @@ public final class Engine {
         try (Workspace workspace = Workspace.open(spec, job.store(), job.batch());
                 AnomalyModel model = methods.read(contents, workspace.backbone().device())) {
             return new Predicted(info, workspace.predict(model, images, progress),
-                    workspace.backbone().preprocessing());
+                    workspace.backbone().preprocessing(), model.decisionBand());
         }
     }
 

@@ -57,6 +57,14 @@ public interface AnomalyModel extends AutoCloseable {
         return java.util.OptionalDouble.empty();
     }
 
+    /**
+     * @return good / review / reject thresholds chosen from good images alone (models adapted to
+     *     the target); empty for models that have none
+     */
+    default java.util.Optional<org.crossdefect.core.score.DecisionBand> decisionBand() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -16,19 +16,21 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.crossdefect.core.eval.Threshold;
+import org.crossdefect.core.score.DecisionBand;
 import org.crossdefect.core.score.Prediction;
 import org.crossdefect.core.files.AtomicFiles;
 
 /**
  * The predictions CSV other tools read: one row per image with the columns
- * {@code image,category,defect_type,label,score,predicted_label,predicted_defect_type,threshold}
- * (label 1 = anomalous, 0 = good, empty when unknown; predicted_label empty when neither the
- * model nor a threshold decides). The first five names are a stable contract.
+ * {@code image,category,defect_type,label,score,predicted_label,predicted_defect_type,threshold,
+ * decision} (label 1 = anomalous, 0 = good, empty when unknown; predicted_label empty when
+ * neither the model nor a threshold decides; decision good / review / reject where the model has
+ * a decision band, else empty). The first five names are a stable contract.
  */
 public final class PredictionsCsv {
 
     public static final List<String> COLUMNS = List.of("image", "category", "defect_type", "label", "score",
-            "predicted_label", "predicted_defect_type", "threshold");
+            "predicted_label", "predicted_defect_type", "threshold", "decision");
 
     /** One row read back. */
     public record Row(String image, String category, String defectType, Integer label, double score,
@@ -47,9 +49,10 @@ public final class PredictionsCsv {
      *     decision of its own, or always when {@code overrideModel}; null for none
      * @param overrideModel whether the threshold decides even where the model has a decision
      * @param byRule per threshold rule of the file, its threshold (absent: empty cells)
+     * @param band the model's good / review / reject band, or null
      */
     public record Block(List<Object> lead, List<Prediction> predictions, Threshold threshold, boolean overrideModel,
-            Map<String, Threshold> byRule) {
+            Map<String, Threshold> byRule, DecisionBand band) {
     }
 
     /**
@@ -58,16 +61,17 @@ public final class PredictionsCsv {
      * @param threshold decides predicted_label where the model has no decision of its own; null for none
      */
     public static void write(Path file, List<Prediction> predictions, Double threshold) throws IOException {
-        AtomicFiles.writeFile(file, tmp -> print(tmp, predictions, threshold));
+        AtomicFiles.writeFile(file, tmp -> print(tmp, predictions, threshold, null));
     }
 
     /**
      * Writes predictions straight into {@code destination}, for a caller that publishes it
      * atomically together with other outputs (predict's CSV and heatmaps are one outcome).
      */
-    public static void print(Path destination, List<Prediction> predictions, Double threshold) throws IOException {
+    public static void print(Path destination, List<Prediction> predictions, Double threshold, DecisionBand band)
+            throws IOException {
         Threshold t = threshold == null ? null : new Threshold(threshold, "fixed", "--threshold");
-        print(destination, List.of(), List.of(), List.of(new Block(List.of(), predictions, t, false, Map.of())));
+        print(destination, List.of(), List.of(), List.of(new Block(List.of(), predictions, t, false, Map.of(), band)));
     }
 
     /**
@@ -118,7 +122,8 @@ public final class PredictionsCsv {
         List<Object> row = new ArrayList<>(block.lead());
         row.addAll(List.of(p.image().image(), p.image().category(), p.image().defectType(), p.image().label().value(),
                 format(score), decided == null ? "" : decided ? 1 : 0,
-                p.score().defectType() == null ? "" : p.score().defectType(), t == null ? "" : format(t.value())));
+                p.score().defectType() == null ? "" : p.score().defectType(), t == null ? "" : format(t.value()),
+                block.band() == null ? "" : block.band().decide(score)));
         if (!rules.isEmpty()) {
             row.add(t == null ? "" : t.rule());
             for (String rule : rules) {

@@ -115,6 +115,12 @@ class TargetAdaptationTest {
             long goodCalledBad = test.stream().filter(p -> p.image().label() == Label.GOOD && p.score().anomalous())
                     .count();
             assertTrue(goodCalledBad <= 1, goodCalledBad + " of 3 good test images over the threshold");
+            // The three-way band brackets the threshold: review from a higher false-positive rate, reject from a lower one.
+            var band = fused.decisionBand().orElseThrow();
+            assertTrue(band.review() < threshold && threshold < band.reject(), band + " around " + threshold);
+            assertEquals(org.crossdefect.core.score.DecisionBand.REJECT, band.decide(band.reject()));
+            assertEquals(org.crossdefect.core.score.DecisionBand.REVIEW, band.decide(threshold));
+            assertEquals(org.crossdefect.core.score.DecisionBand.GOOD, band.decide(band.review() - 1e-9));
         }
     }
 
