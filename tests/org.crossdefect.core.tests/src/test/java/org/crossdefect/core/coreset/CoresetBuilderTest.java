@@ -112,6 +112,39 @@ class CoresetBuilderTest {
         }
     }
 
+    /** A valid but absurd ratio (1e-9) keeps a patch or two: said before the work, with the size it gives. */
+    @Test
+    void aRatioThatKeepsLessThanAPatchPerImageIsWarnedWithTheSize() throws Exception {
+        List<String> warnings = new java.util.ArrayList<>();
+        Progress listening = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                // not needed
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return false;
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        try (NDManager manager = DjlRuntime.newManager(Device.cpu())) {
+            MemoryBank tiny = new CoresetBuilder(CoresetSettings.of(CoresetMode.BULK, 1e-9, 1)).build(source,
+                    PatchFilter.ALL, manager, listening);
+            assertEquals(1, tiny.size());
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("keeps about 1 of 3000 patches"), warnings.get(0));
+            warnings.clear();
+            new CoresetBuilder(CoresetSettings.of(CoresetMode.BULK, 0.05, 1)).build(source, PatchFilter.ALL, manager,
+                    listening);
+            assertEquals(List.of(), warnings, "a usual ratio is not warned about");
+        }
+    }
+
     private static MemoryBank build(CoresetMode mode, double ratio, NDManager manager) throws Exception {
         return new CoresetBuilder(CoresetSettings.of(mode, ratio, 11)).build(source, PatchFilter.ALL, manager,
                 Progress.NONE);

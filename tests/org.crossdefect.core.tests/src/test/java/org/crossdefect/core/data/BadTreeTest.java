@@ -98,6 +98,11 @@ class BadTreeTest {
             assertTrue(text.contains(p.toString()), p + " not named in\n" + text);
         }
         assertTrue(text.contains("128"), "the non-binary value should be named:\n" + text);
+        // Each problem states its fix once (the reason no longer repeats it).
+        String corrupt = text.lines().filter(l -> l.contains(corruptPng.toString())).findFirst().orElseThrow();
+        assertEquals(1, corrupt.split("intact", -1).length - 1, corrupt);
+        String truncated = text.lines().filter(l -> l.contains(truncatedJpeg.toString())).findFirst().orElseThrow();
+        assertEquals(1, truncated.split("again", -1).length - 1, truncated);
     }
 
     @Test

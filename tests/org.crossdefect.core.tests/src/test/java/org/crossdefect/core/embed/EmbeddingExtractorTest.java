@@ -212,6 +212,36 @@ class EmbeddingExtractorTest {
                 "the store holds the repaired file");
     }
 
+    /** A 1x1 image is enlarged to the backbone's input silently no more: a warning names it. */
+    @Test
+    void tinyImagesAreWarnedAbout(@TempDir Path store) throws Exception {
+        Path tiny = store.resolve("tiny.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", tiny.toFile());
+        ImageRecord record = new ImageRecord(tiny, null, "disc", "good", "good", Label.GOOD,
+                org.crossdefect.core.data.SourceSplit.TRAIN);
+        List<String> warnings = new java.util.ArrayList<>();
+        Progress listening = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                // not needed
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return false;
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        EmbeddingExtractor.create(backbone, store.resolve("s"), 2, 1).embed(List.of(record, images.get(0)), listening);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("tiny.png is only 1x1 pixels"), warnings.get(0));
+    }
+
     @Test
     void storeOfAnotherBackboneIsRefusedAndDamagedFilesNamed(@TempDir Path store) throws Exception {
         EmbeddingStore mine = EmbeddingStore.open(store, backbone.id(), 784, 768);
