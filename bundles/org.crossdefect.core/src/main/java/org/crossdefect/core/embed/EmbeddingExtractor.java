@@ -93,31 +93,7 @@ public final class EmbeddingExtractor {
      */
     public PatchSource embeddings(List<ImageRecord> images, Progress progress) throws IOException {
         List<String> keys = embed(images, progress).images().stream().map(EmbeddedImage::key).toList();
-        return new PatchSource() {
-            @Override
-            public int images() {
-                return keys.size();
-            }
-
-            @Override
-            public int patches() {
-                return store.patches();
-            }
-
-            @Override
-            public int dim() {
-                return store.dim();
-            }
-
-            @Override
-            public PatchEmbeddings image(int i) throws IOException {
-                try {
-                    return store.get(keys.get(i));
-                } catch (DamagedEmbeddingException damaged) {
-                    return embedAgain(images.get(i), keys.get(i), damaged, progress);
-                }
-            }
-        };
+        return PatchSource.of(store, keys, (i, damaged) -> embedAgain(images.get(i), keys.get(i), damaged, progress));
     }
 
     private synchronized PatchEmbeddings embedAgain(ImageRecord image, String key, DamagedEmbeddingException damaged,

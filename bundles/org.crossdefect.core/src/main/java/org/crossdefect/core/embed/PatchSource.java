@@ -21,8 +21,21 @@ public interface PatchSource {
     /** @return the embeddings of image {@code i} */
     PatchEmbeddings image(int i) throws IOException;
 
-    /** A source over stored images, in the given order. */
+    /** Computes a damaged stored image again and returns it (or gives up by throwing). */
+    @FunctionalInterface
+    interface Repair {
+        PatchEmbeddings embedAgain(int image, DamagedEmbeddingException damaged) throws IOException;
+    }
+
+    /** A source over stored images, in the given order; a damaged file is an error naming it. */
     static PatchSource of(EmbeddingStore store, List<String> keys) {
+        return of(store, keys, (i, damaged) -> {
+            throw damaged;
+        });
+    }
+
+    /** A source over stored images, in the given order; a damaged file goes to {@code repair}. */
+    static PatchSource of(EmbeddingStore store, List<String> keys, Repair repair) {
         return new PatchSource() {
             @Override
             public int images() {
@@ -41,7 +54,11 @@ public interface PatchSource {
 
             @Override
             public PatchEmbeddings image(int i) throws IOException {
-                return store.get(keys.get(i));
+                try {
+                    return store.get(keys.get(i));
+                } catch (DamagedEmbeddingException damaged) {
+                    return repair.embedAgain(i, damaged);
+                }
             }
         };
     }

@@ -115,33 +115,17 @@ class CoresetBuilderTest {
     /** A valid but absurd ratio (1e-9) keeps a patch or two: said before the work, with the size it gives. */
     @Test
     void aRatioThatKeepsLessThanAPatchPerImageIsWarnedWithTheSize() throws Exception {
-        List<String> warnings = new java.util.ArrayList<>();
-        Progress listening = new Progress() {
-            @Override
-            public void update(long done, long total, String message) {
-                // not needed
-            }
-
-            @Override
-            public boolean cancelRequested() {
-                return false;
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        };
+        org.crossdefect.core.testing.Warnings listening = new org.crossdefect.core.testing.Warnings();
         try (NDManager manager = DjlRuntime.newManager(Device.cpu())) {
             MemoryBank tiny = new CoresetBuilder(CoresetSettings.of(CoresetMode.BULK, 1e-9, 1)).build(source,
                     PatchFilter.ALL, manager, listening);
             assertEquals(1, tiny.size());
-            assertEquals(1, warnings.size(), warnings.toString());
-            assertTrue(warnings.get(0).contains("keeps about 1 of 3000 patches"), warnings.get(0));
-            warnings.clear();
+            assertEquals(1, listening.said().size(), listening.said().toString());
+            assertTrue(listening.said().get(0).contains("keeps about 1 of 3000 patches"), listening.said().get(0));
+            listening.clear();
             new CoresetBuilder(CoresetSettings.of(CoresetMode.BULK, 0.05, 1)).build(source, PatchFilter.ALL, manager,
                     listening);
-            assertEquals(List.of(), warnings, "a usual ratio is not warned about");
+            assertEquals(List.of(), listening.said(), "a usual ratio is not warned about");
         }
     }
 

@@ -181,23 +181,7 @@ class EmbeddingExtractorTest {
         Files.write(emptied, new byte[0]);
         assertThrows(DamagedEmbeddingException.class, () -> clean.store().get(embedded.get(0).key()));
 
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Progress listening = new Progress() {
-            @Override
-            public void update(long done, long total, String message) {
-                // not needed
-            }
-
-            @Override
-            public boolean cancelRequested() {
-                return false;
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        };
+        org.crossdefect.core.testing.Warnings listening = new org.crossdefect.core.testing.Warnings();
         EmbeddingExtractor again = EmbeddingExtractor.create(backbone, store, 2, 1);
         PatchSource source = again.embeddings(images, listening);
         assertEquals(2, again.forwardImages(), "the truncated and the empty file are computed again at once");
@@ -205,9 +189,9 @@ class EmbeddingExtractorTest {
             assertArrayEquals(expected.get(i), source.image(i).values(), 1e-5f, "image " + i);
         }
         assertEquals(3, again.forwardImages(), "the altered file is found by its checksum and computed again");
-        assertEquals(3, warnings.size(), warnings.toString());
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("checksum") && w.contains(images.get(0).image().toString())),
-                warnings.toString());
+        assertEquals(3, listening.said().size(), listening.said().toString());
+        assertTrue(listening.said().stream().anyMatch(w -> w.contains("checksum") && w.contains(images.get(0).image().toString())),
+                listening.said().toString());
         assertArrayEquals(expected.get(0), again.store().get(embedded.get(0).key()).values(), 1e-5f,
                 "the store holds the repaired file");
     }
@@ -220,26 +204,10 @@ class EmbeddingExtractorTest {
                 "png", tiny.toFile());
         ImageRecord record = new ImageRecord(tiny, null, "disc", "good", "good", Label.GOOD,
                 org.crossdefect.core.data.SourceSplit.TRAIN);
-        List<String> warnings = new java.util.ArrayList<>();
-        Progress listening = new Progress() {
-            @Override
-            public void update(long done, long total, String message) {
-                // not needed
-            }
-
-            @Override
-            public boolean cancelRequested() {
-                return false;
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        };
+        org.crossdefect.core.testing.Warnings listening = new org.crossdefect.core.testing.Warnings();
         EmbeddingExtractor.create(backbone, store.resolve("s"), 2, 1).embed(List.of(record, images.get(0)), listening);
-        assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("tiny.png is only 1x1 pixels"), warnings.get(0));
+        assertEquals(1, listening.said().size(), listening.said().toString());
+        assertTrue(listening.said().get(0).contains("tiny.png is only 1x1 pixels"), listening.said().get(0));
     }
 
     @Test

@@ -277,29 +277,13 @@ class ThrowawayMethodTest {
         BenchmarkSettings settings = new BenchmarkSettings(root, List.of(root.resolve("hole.csv").toString()),
                 List.of("failing", "mean-distance"), 1, backbone(), Parameters.NONE,
                 DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, 5, List.of("wood"));
-        List<String> warnings = new ArrayList<>();
-        Progress listening = new Progress() {
-            @Override
-            public void update(long done, long total, String message) {
-                // not needed
-            }
-
-            @Override
-            public boolean cancelRequested() {
-                return false;
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        };
+        org.crossdefect.core.testing.Warnings listening = new org.crossdefect.core.testing.Warnings();
         Benchmark.Result result = engine.benchmark(new Benchmark.Job(settings, dir.resolve("store"), 8, run, false),
                 listening);
         assertEquals(List.of("mean-distance"), result.metrics().stream().map(m -> m.run().method()).toList());
         assertEquals(1, result.failed().size());
         assertTrue(result.failed().get(0).reason().contains("nothing to learn from"), result.failed().toString());
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("hole/wood failing seed 0 failed")), warnings.toString());
+        assertTrue(listening.said().stream().anyMatch(w -> w.contains("hole/wood failing seed 0 failed")), listening.said().toString());
         String notRun = Files.readString(run.resolve("not-run.csv"));
         assertTrue(notRun.contains("failing") && notRun.contains("nothing to learn from"), notRun);
         assertTrue(Files.readString(run.resolve("report.md")).contains("nothing to learn from"));
