@@ -119,6 +119,8 @@ public final class Benchmark {
         p.setProperty("root", s.root().toAbsolutePath().toString());
         p.setProperty("datasets", String.join(",", s.datasets()));
         p.setProperty("methods", String.join(",", s.methods()));
+        // Every method setting given (the rest are the defaults `crossdefect methods` lists).
+        s.parameters().asMap().forEach((key, value) -> p.setProperty("setting." + key, value));
         p.setProperty("seeds", Integer.toString(s.seeds()));
         p.setProperty("backbone.id", workspace.backbone().id());
         p.setProperty("device", workspace.backbone().device().toString());
