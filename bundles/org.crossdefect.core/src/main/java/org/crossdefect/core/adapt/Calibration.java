@@ -39,7 +39,7 @@ record Calibration(double imageMean, double imageSpread, double patchMean, doubl
         return (float) ((score - patchMean) / patchSpread);
     }
 
-    private static double mean(double[] values) {
+    static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {
             sum += v;
@@ -47,12 +47,16 @@ record Calibration(double imageMean, double imageSpread, double patchMean, doubl
         return values.length == 0 ? 0 : sum / values.length;
     }
 
-    private static double spread(double[] values, double mean) {
+    /** @return the sample standard deviation (n - 1), 0 below two values */
+    static double sampleStd(double[] values, double mean) {
         double squares = 0;
         for (double v : values) {
             squares += (v - mean) * (v - mean);
         }
-        double std = values.length < 2 ? 0 : Math.sqrt(squares / (values.length - 1));
-        return Math.max(std, Math.max(RELATIVE_FLOOR * Math.abs(mean), 1e-6));
+        return values.length < 2 ? 0 : Math.sqrt(squares / (values.length - 1));
+    }
+
+    private static double spread(double[] values, double mean) {
+        return Math.max(sampleStd(values, mean), Math.max(RELATIVE_FLOOR * Math.abs(mean), 1e-6));
     }
 }

@@ -87,8 +87,8 @@ final class FusedModel implements AnomalyModel {
     @Override
     public void write(OutputStream out) throws IOException {
         ModelFile.write(out, info.method(), new Stored(info, crossScale, kshotScale, fusion, threshold, band),
-                Map.of(FusionMethod.CROSS_CATEGORY_ENTRY, FusionMethod.bytes(crossCategory), FusionMethod.KSHOT_ENTRY,
-                        FusionMethod.bytes(kshot)));
+                Map.of(FusionMethod.CROSS_CATEGORY_ENTRY, NestedModelFiles.bytes(crossCategory), FusionMethod.KSHOT_ENTRY,
+                        NestedModelFiles.bytes(kshot)));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.crossdefect.core.adapt;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +90,8 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
             throws IOException {
         data.require(needs(), title());
         AnomalyModel cross = crossCategory.fit(data, settings.crossCategory(), manager.newSubManager(), progress);
-        PatchCoreModel kshot = KShotPatchCoreMethod.fit(data, manager.newSubManager(), progress);
         PatchSource shots = data.embeddings(data.targetShots(), progress);
+        PatchCoreModel kshot = KShotPatchCoreMethod.fit(data, shots, manager.newSubManager(), progress);
         List<ImageScore> crossShots = cross.score(shots, progress);
         List<ImageScore> kshotShots = KShotPatchCoreMethod.leaveOneOut(data, shots, manager, progress);
         Calibration crossScale = Calibration.of(crossShots);
@@ -103,29 +101,20 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
             fusedShots[i] = settings.fusion().of(crossScale.image(crossShots.get(i).score()),
                     kshotScale.image(kshotShots.get(i).score()));
         }
+        GoodOnlyThreshold.Decision decision = GoodOnlyThreshold.decide(fusedShots, settings.targetFpr());
         return new FusedModel(data.info(id()), cross, kshot, crossScale, kshotScale, settings.fusion(),
-                GoodOnlyThreshold.of(fusedShots, settings.targetFpr()),
-                GoodOnlyThreshold.band(fusedShots, settings.targetFpr()), manager);
+                decision.threshold(), decision.band(), manager);
     }
 
     @Override
     public AnomalyModel read(ModelFile.Contents contents, NDManager manager) throws IOException {
         FusedModel.Stored stored = contents.json(FusedModel.Stored.class);
-        AnomalyModel cross = crossCategory.read(nested(contents, CROSS_CATEGORY_ENTRY), manager.newSubManager());
+        AnomalyModel cross = crossCategory.read(NestedModelFiles.read(contents, CROSS_CATEGORY_ENTRY), manager.newSubManager());
         // The k-shot part is the bare bank (the fusion keeps its own threshold).
-        AnomalyModel kshot = new org.crossdefect.core.patchcore.PatchCoreMethod().read(nested(contents, KSHOT_ENTRY),
+        AnomalyModel kshot = new org.crossdefect.core.patchcore.PatchCoreMethod().read(NestedModelFiles.read(contents, KSHOT_ENTRY),
                 manager.newSubManager());
         return new FusedModel(stored.info(), cross, kshot, stored.crossCategory(), stored.kshot(),
                 stored.fusion(), stored.threshold(), stored.band(), manager);
     }
 
-    static ModelFile.Contents nested(ModelFile.Contents contents, String entry) throws IOException {
-        return ModelFile.read(new ByteArrayInputStream(contents.entry(entry)), contents.source() + "!" + entry);
-    }
-
-    static byte[] bytes(AnomalyModel model) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        model.write(out);
-        return out.toByteArray();
-    }
 }

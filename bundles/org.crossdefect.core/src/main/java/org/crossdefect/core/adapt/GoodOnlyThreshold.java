@@ -24,28 +24,28 @@ final class GoodOnlyThreshold {
     }
 
     /**
-     * The review band around the threshold: from the score that passes 4 x target-fpr of good
-     * images (capped at 0.5) up to the one that passes a quarter of it. With the default 0.05:
-     * review from a 20 % false-positive rate, reject from 1.25 %.
+     * The threshold at target-fpr and the review band around it: from the score that passes 4 x
+     * target-fpr of good images (capped at 0.5) up to the one that passes a quarter of it. With
+     * the default 0.05: review from a 20 % false-positive rate, reject from 1.25 %.
      */
-    static org.crossdefect.core.score.DecisionBand band(double[] goodScores, double targetFpr) {
-        return new org.crossdefect.core.score.DecisionBand(of(goodScores, Math.min(0.5, 4 * targetFpr)),
-                of(goodScores, targetFpr / 4));
+    record Decision(double threshold, org.crossdefect.core.score.DecisionBand band) {
+    }
+
+    /** @param goodScores the good images' honest scores (at least 2) */
+    static Decision decide(double[] goodScores, double targetFpr) {
+        double mean = Calibration.mean(goodScores);
+        double sd = Calibration.sampleStd(goodScores, mean);
+        return new Decision(at(mean, sd, targetFpr), new org.crossdefect.core.score.DecisionBand(
+                at(mean, sd, Math.min(0.5, 4 * targetFpr)), at(mean, sd, targetFpr / 4)));
     }
 
     /** @param goodScores the good images' honest scores (at least 2) */
     static double of(double[] goodScores, double targetFpr) {
-        double mean = 0;
-        for (double s : goodScores) {
-            mean += s;
-        }
-        mean /= goodScores.length;
-        double squares = 0;
-        for (double s : goodScores) {
-            squares += (s - mean) * (s - mean);
-        }
-        double sd = goodScores.length < 2 ? 0 : Math.sqrt(squares / (goodScores.length - 1));
-        return mean + upperQuantile(targetFpr) * sd;
+        return decide(goodScores, targetFpr).threshold();
+    }
+
+    private static double at(double mean, double sd, double fpr) {
+        return mean + upperQuantile(fpr) * sd;
     }
 
     /**

@@ -67,7 +67,7 @@ final class KShotModel implements AnomalyModel {
     @Override
     public void write(OutputStream out) throws IOException {
         ModelFile.write(out, info.method(), new Stored(info, Double.isNaN(threshold) ? null : threshold, band),
-                Map.of(KShotPatchCoreMethod.BANK_ENTRY, FusionMethod.bytes(bank)));
+                Map.of(KShotPatchCoreMethod.BANK_ENTRY, NestedModelFiles.bytes(bank)));
     }
 
     @Override

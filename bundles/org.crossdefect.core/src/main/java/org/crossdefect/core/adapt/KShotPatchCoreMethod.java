@@ -63,22 +63,25 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
     public AnomalyModel fit(TrainingData data, Settings settings, NDManager manager, Progress progress)
             throws IOException {
         data.require(needs(), title());
-        PatchCoreModel bank = fit(data, manager.newSubManager(), progress);
-        double threshold = Double.NaN;
-        org.crossdefect.core.score.DecisionBand band = null;
-        if (data.targetShots().size() >= 2) {
-            double[] honest = leaveOneOut(data, data.embeddings(data.targetShots(), progress), manager, progress)
-                    .stream().mapToDouble(ImageScore::score).toArray();
-            threshold = GoodOnlyThreshold.of(honest, settings.targetFpr());
-            band = GoodOnlyThreshold.band(honest, settings.targetFpr());
+        PatchSource shots = data.embeddings(data.targetShots(), progress);
+        PatchCoreModel bank = fit(data, shots, manager.newSubManager(), progress);
+        if (shots.images() < 2) {
+            return new KShotModel(data.info(ID), bank, Double.NaN, null, manager);
         }
-        return new KShotModel(data.info(ID), bank, threshold, band, manager);
+        double[] honest = leaveOneOut(data, shots, manager, progress).stream().mapToDouble(ImageScore::score)
+                .toArray();
+        GoodOnlyThreshold.Decision decision = GoodOnlyThreshold.decide(honest, settings.targetFpr());
+        return new KShotModel(data.info(ID), bank, decision.threshold(), decision.band(), manager);
     }
 
-    /** The bank of the data's target shots (every patch: k images are few enough to keep whole). */
-    static PatchCoreModel fit(TrainingData data, NDManager manager, Progress progress) throws IOException {
-        return PatchCoreModel.fit(data.info(ID), data.embeddings(data.targetShots(), progress), everyPatch(data.seed()),
-                manager, progress);
+    /**
+     * The bank of the target shots (every patch: k images are few enough to keep whole).
+     *
+     * @param shots the embeddings of the data's target shots
+     */
+    static PatchCoreModel fit(TrainingData data, PatchSource shots, NDManager manager, Progress progress)
+            throws IOException {
+        return PatchCoreModel.fit(data.info(ID), shots, everyPatch(data.seed()), manager, progress);
     }
 
     static CoresetSettings everyPatch(long seed) {
@@ -111,7 +114,7 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
     @Override
     public AnomalyModel read(ModelFile.Contents contents, NDManager manager) throws IOException {
         KShotModel.Stored stored = contents.json(KShotModel.Stored.class);
-        AnomalyModel bank = new PatchCoreMethod().read(FusionMethod.nested(contents, BANK_ENTRY),
+        AnomalyModel bank = new PatchCoreMethod().read(NestedModelFiles.read(contents, BANK_ENTRY),
                 manager.newSubManager());
         return new KShotModel(stored.info(), bank, stored.threshold() == null ? Double.NaN : stored.threshold(),
                 stored.band(), manager);

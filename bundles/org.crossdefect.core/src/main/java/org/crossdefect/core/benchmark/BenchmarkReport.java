@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.function.Function;
 
 import org.crossdefect.core.data.ImageFiles;
+import org.crossdefect.core.data.Label;
 import org.crossdefect.core.eval.Evaluation;
 import org.crossdefect.core.eval.LabelledScores;
 import org.crossdefect.core.eval.ResultTable;
@@ -27,6 +28,7 @@ import org.crossdefect.core.report.MarkdownReport;
 import org.crossdefect.core.report.PredictionsCsv;
 import org.crossdefect.core.report.RocChart;
 import org.crossdefect.core.report.XlsxWorkbook;
+import org.crossdefect.core.score.DecisionBand;
 import org.crossdefect.core.score.Prediction;
 import org.crossdefect.core.progress.Progress;
 
@@ -96,15 +98,14 @@ public final class BenchmarkReport {
      *     it decides wrongly on its own (a defect called good, a good image rejected)
      */
     static double bandShare(RunResult run, boolean errors) {
-        org.crossdefect.core.score.DecisionBand band = run.band().orElseThrow();
+        DecisionBand band = run.band().orElseThrow();
         int count = 0;
         for (Prediction p : run.test()) {
             String decision = band.decide(p.score().score());
-            boolean anomalous = p.image().label() == org.crossdefect.core.data.Label.ANOMALOUS;
-            count += errors
-                    ? (decision.equals(org.crossdefect.core.score.DecisionBand.GOOD) && anomalous)
-                            || (decision.equals(org.crossdefect.core.score.DecisionBand.REJECT) && !anomalous) ? 1 : 0
-                    : decision.equals(org.crossdefect.core.score.DecisionBand.REVIEW) ? 1 : 0;
+            String wrong = p.image().label() == Label.ANOMALOUS ? DecisionBand.GOOD : DecisionBand.REJECT;
+            if (decision.equals(errors ? wrong : DecisionBand.REVIEW)) {
+                count++;
+            }
         }
         return (double) count / run.test().size();
     }

@@ -140,17 +140,10 @@ public final class BenchmarkRunner {
      * @throws InvalidDatasetException listing every problem
      */
     public static void validateImages(Plan plan, Progress progress) {
-        List<ValidationProblem> problems = new ArrayList<>();
-        TreeValidator validator = new TreeValidator(Runtime.getRuntime().availableProcessors());
-        for (DatasetMapping mapping : plan.datasets()) {
-            for (ValidationProblem p : validator.validateDataset(plan.tree(), mapping, progress).problems()) {
-                if (!problems.contains(p)) {
-                    problems.add(p);
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidDatasetException(new ValidationReport(problems));
+        ValidationReport report = new TreeValidator(Runtime.getRuntime().availableProcessors())
+                .validateDatasets(plan.tree(), plan.datasets(), progress);
+        if (!report.isValid()) {
+            throw new InvalidDatasetException(report);
         }
     }
 

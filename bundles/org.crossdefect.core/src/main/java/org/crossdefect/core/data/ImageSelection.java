@@ -61,7 +61,10 @@ public record ImageSelection(Path root, String category, String dataset, String 
 
     /** @return every image selected: a category's, a dataset's, or (neither given) the whole tree's */
     public List<ImageRecord> images() throws IOException {
-        MvtecTree tree = MvtecTree.open(root);
+        return images(MvtecTree.open(root));
+    }
+
+    private List<ImageRecord> images(MvtecTree tree) {
         if (category != null) {
             return tree.images(category);
         }
@@ -88,10 +91,9 @@ public record ImageSelection(Path root, String category, String dataset, String 
         if (dataset != null) {
             return validator.validateDataset(tree, DatasetMappings.resolve(dataset), progress);
         }
-        List<ImageRecord> images = category != null ? tree.images(category) : tree.allImages();
         List<ValidationProblem> problems = new java.util.ArrayList<>(category != null ? List.of()
                 : tree.structuralProblems());
-        problems.addAll(validator.decodeProblems(images, progress));
+        problems.addAll(validator.decodeProblems(images(tree), progress));
         return new ValidationReport(problems);
     }
 
@@ -115,10 +117,7 @@ public record ImageSelection(Path root, String category, String dataset, String 
     public List<ImageRecord> validatedImages(Progress progress) throws IOException {
         MvtecTree tree = MvtecTree.open(root);
         requireValid(validate(tree, THREADS, progress));
-        if (category != null) {
-            return tree.images(category);
-        }
-        return dataset != null ? tree.datasetImages(DatasetMappings.resolve(dataset)) : tree.allImages();
+        return images(tree);
     }
 
     /**

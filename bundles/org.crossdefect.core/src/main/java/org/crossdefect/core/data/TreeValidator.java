@@ -1,9 +1,14 @@
 package org.crossdefect.core.data;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,26 +41,40 @@ public final class TreeValidator {
      * dataset's categories and every image of the dataset.
      */
     public ValidationReport validateDataset(MvtecTree tree, DatasetMapping mapping, Progress progress) {
-        List<ValidationProblem> problems = new ArrayList<>(tree.mappingProblems(mapping));
-        if (!problems.isEmpty()) {
-            return new ValidationReport(problems);
-        }
-        List<ImageRecord> images;
-        try {
-            images = tree.datasetImages(mapping);
-        } catch (InvalidDatasetException e) {
-            return e.report();
-        }
-        for (ValidationProblem p : tree.structuralProblems()) {
-            boolean ofDatasetCategory = mapping.categories().stream()
-                    .anyMatch(c -> p.path().startsWith(tree.root().resolve(c)));
-            boolean aboutOtherFile = p.kind() == ProblemKind.UNSUPPORTED_FILE && !inDatasetFolder(tree, mapping, p);
-            if (ofDatasetCategory && !aboutOtherFile) {
-                problems.add(p);
+        return validateDatasets(tree, List.of(mapping), progress);
+    }
+
+    /**
+     * Validates what several datasets use, each problem once; an image the datasets share
+     * (hole, cut and color name the same categories) is decoded once.
+     */
+    public ValidationReport validateDatasets(MvtecTree tree, List<DatasetMapping> mappings, Progress progress) {
+        Set<ValidationProblem> problems = new LinkedHashSet<>();
+        Map<Path, ImageRecord> images = new LinkedHashMap<>();
+        for (DatasetMapping mapping : mappings) {
+            List<ValidationProblem> unmapped = tree.mappingProblems(mapping);
+            if (!unmapped.isEmpty()) {
+                problems.addAll(unmapped);
+                continue;
+            }
+            try {
+                tree.datasetImages(mapping).forEach(r -> images.putIfAbsent(r.image(), r));
+            } catch (InvalidDatasetException e) {
+                problems.addAll(e.report().problems());
+                continue;
+            }
+            for (ValidationProblem p : tree.structuralProblems()) {
+                boolean ofDatasetCategory = mapping.categories().stream()
+                        .anyMatch(c -> p.path().startsWith(tree.root().resolve(c)));
+                boolean aboutOtherFile = p.kind() == ProblemKind.UNSUPPORTED_FILE
+                        && !inDatasetFolder(tree, mapping, p);
+                if (ofDatasetCategory && !aboutOtherFile) {
+                    problems.add(p);
+                }
             }
         }
-        problems.addAll(decodeProblems(images, progress));
-        return new ValidationReport(problems);
+        problems.addAll(decodeProblems(images.values(), progress));
+        return new ValidationReport(new ArrayList<>(problems));
     }
 
     /** Decodes each image and its mask; checks the mask's size and values. */
