@@ -92,6 +92,12 @@ final class FusedModel implements AnomalyModel {
     }
 
     @Override
+    public void useSearch(org.crossdefect.core.nn.Search search) {
+        crossCategory.useSearch(search);
+        kshot.useSearch(search);
+    }
+
+    @Override
     public void close() {
         try {
             crossCategory.close();

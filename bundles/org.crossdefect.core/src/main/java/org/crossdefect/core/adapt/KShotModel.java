@@ -71,6 +71,11 @@ final class KShotModel implements AnomalyModel {
     }
 
     @Override
+    public void useSearch(org.crossdefect.core.nn.Search search) {
+        bank.useSearch(search);
+    }
+
+    @Override
     public void close() {
         try {
             bank.close();

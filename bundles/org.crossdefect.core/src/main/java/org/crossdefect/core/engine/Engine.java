@@ -88,10 +88,17 @@ public final class Engine {
      * @param device auto, cpu or gpu:N
      */
     public record PredictJob(Path model, ImageSelection images, Path weights, Path weightsDir, String device,
-            Path store, int batch) {
+            Path store, int batch, org.crossdefect.core.nn.Search search) {
         public PredictJob {
             requireBatch(batch);
             org.crossdefect.core.runtime.DjlRuntime.requireDeviceSyntax(device);
+            java.util.Objects.requireNonNull(search, "search");
+        }
+
+        /** With the fast nearest-neighbour search, what predictions for use take. */
+        public PredictJob(Path model, ImageSelection images, Path weights, Path weightsDir, String device, Path store,
+                int batch) {
+            this(model, images, weights, weightsDir, device, store, batch, org.crossdefect.core.nn.Search.DEFAULT);
         }
     }
 
@@ -119,6 +126,7 @@ public final class Engine {
         }
         try (Workspace workspace = Workspace.open(spec, job.store(), job.batch());
                 AnomalyModel model = methods.read(contents, workspace.backbone().device())) {
+            model.useSearch(job.search());
             return new Predicted(info, workspace.predict(model, images, progress),
                     workspace.backbone().preprocessing(), model.decisionBand());
         }

@@ -65,6 +65,14 @@ public interface AnomalyModel extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Chooses how a model that searches memory banks finds nearest neighbours; models without a
+     * bank ignore it. Models start with {@link org.crossdefect.core.nn.Search#EXACT}, the
+     * paper's protocol; predictions for use switch to the fast search.
+     */
+    default void useSearch(org.crossdefect.core.nn.Search search) {
+    }
+
     @Override
     void close();
 }

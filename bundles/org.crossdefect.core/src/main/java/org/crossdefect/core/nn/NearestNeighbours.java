@@ -28,6 +28,15 @@ public final class NearestNeighbours implements AutoCloseable {
     }
 
     private static final int DEFAULT_QUERY_CHUNK = 2048;
+    /** Below this many entries the fast search is the exact one: an index would save little. */
+    static final int SMALLEST_INDEXED_BANK = 4096;
+    private static final int FEWEST_PROBES = 8;
+    /**
+     * Queries per block of the fast search: the more queries share a cell, the better its small
+     * matrix product uses the cores (bottle, 128 cells: 2048 queries 2.8x faster than exact,
+     * 16384 5.2x); 16384 x 768 floats are 50 MB.
+     */
+    public static final int FAST_QUERY_BLOCK = 16384;
     private static final int DEFAULT_BANK_CHUNK = 16384;
 
     private final NDManager manager;
@@ -37,6 +46,9 @@ public final class NearestNeighbours implements AutoCloseable {
     private final int dim;
     private final int queryChunk;
     private final int bankChunk;
+    private InvertedLists invertedLists;
+    /** The bank's values until the index is built from them. */
+    private float[] bankValues;
 
     /**
      * @param bank {@code size x dim} values, row-major; copied to the manager's device
@@ -58,6 +70,7 @@ public final class NearestNeighbours implements AutoCloseable {
         this.dim = dim;
         this.queryChunk = queryChunk;
         this.bankChunk = bankChunk;
+        this.bankValues = bank;
         this.bank = manager.create(bank, new Shape(size, dim));
         this.bankNorms = this.bank.square().sum(new int[] {1});
     }
@@ -75,44 +88,24 @@ public final class NearestNeighbours implements AutoCloseable {
      * @param k neighbours per query (at most the bank's size)
      */
     public Result search(float[] queries, int n, int k) {
-        if (queries.length != (long) n * dim) {
-            throw new IllegalArgumentException(queries.length + " values for " + n + " queries of " + dim);
-        }
+        requireQueries(queries, n);
         int kk = Math.min(k, size);
         float[] distances = new float[n * kk];
         int[] indices = new int[n * kk];
         for (int q0 = 0; q0 < n; q0 += queryChunk) {
             int qn = Math.min(queryChunk, n - q0);
             try (NDManager scope = manager.newSubManager()) {
-                float[] slice = new float[qn * dim];
-                System.arraycopy(queries, q0 * dim, slice, 0, slice.length);
-                NDArray q = scope.create(slice, new Shape(qn, dim));
+                NDArray q = scope.create(slice(queries, q0, qn), new Shape(qn, dim));
                 NDArray qNorms = q.square().sum(new int[] {1}, true);
-                NDArray bestValues = null;
-                NDArray bestIndices = null;
-                for (int b0 = 0; b0 < size; b0 += bankChunk) {
-                    int bn = Math.min(bankChunk, size - b0);
-                    NDArray chunk = bank.get(b0 + ":" + (b0 + bn));
+                NDList best = smallest(kk, (from, to) -> {
+                    NDArray chunk = bank.get(from + ":" + to);
+                    NDArray norms = bankNorms.get(from + ":" + to);
                     chunk.attach(scope);
-                    NDArray norms = bankNorms.get(b0 + ":" + (b0 + bn));
                     norms.attach(scope);
-                    NDArray squared = q.matMul(chunk.transpose()).muli(-2).addi(qNorms).addi(norms.reshape(1, bn));
-                    NDList top = squared.topK(Math.min(kk, bn), 1, false, true);
-                    NDArray values = top.get(0);
-                    NDArray idx = top.get(1).add(b0);
-                    if (bestValues == null) {
-                        bestValues = values;
-                        bestIndices = idx;
-                    } else {
-                        NDArray allValues = NDArrays.concat(new NDList(bestValues, values), 1);
-                        NDArray allIndices = NDArrays.concat(new NDList(bestIndices, idx), 1);
-                        NDList merged = allValues.topK(kk, 1, false, true);
-                        bestValues = merged.get(0);
-                        bestIndices = allIndices.gather(merged.get(1), 1);
-                    }
-                }
-                float[] d = bestValues.clip(0, Float.MAX_VALUE).sqrt().toFloatArray();
-                long[] i = bestIndices.toType(DataType.INT64, false).toLongArray();
+                    return q.matMul(chunk.transpose()).muli(-2).addi(qNorms).addi(norms.reshape(1, to - from));
+                });
+                float[] d = best.get(0).clip(0, Float.MAX_VALUE).sqrt().toFloatArray();
+                long[] i = best.get(1).toType(DataType.INT64, false).toLongArray();
                 System.arraycopy(d, 0, distances, q0 * kk, d.length);
                 for (int j = 0; j < i.length; j++) {
                     indices[q0 * kk + j] = (int) i[j];
@@ -120,6 +113,90 @@ public final class NearestNeighbours implements AutoCloseable {
             }
         }
         return new Result(n, kk, distances, indices);
+    }
+
+    /**
+     * The nearest bank entry of each query: exactly, or ({@link Search#FAST}) among the entries
+     * of the query's nearest cells of an {@link InvertedLists inverted-file index}, built on first
+     * use. Small banks are always searched exactly: there the index saves nothing.
+     */
+    public Result nearest(float[] queries, int n, Search search) {
+        requireQueries(queries, n);
+        if (search == Search.EXACT || size < SMALLEST_INDEXED_BANK) {
+            return search(queries, n, 1);
+        }
+        InvertedLists index = index();
+        float[] distances = new float[n];
+        int[] indices = new int[n];
+        int chunk = FAST_QUERY_BLOCK;
+        for (int q0 = 0; q0 < n; q0 += chunk) {
+            int qn = Math.min(chunk, n - q0);
+            float[] d = new float[qn];
+            int[] i = new int[qn];
+            try (NDManager scope = manager.newSubManager()) {
+                index.nearest(scope.create(slice(queries, q0, qn), new Shape(qn, dim)), qn, d, i, scope);
+            }
+            for (int j = 0; j < qn; j++) {
+                distances[q0 + j] = (float) Math.sqrt(Math.max(0, d[j]));
+                indices[q0 + j] = i[j];
+            }
+        }
+        return new Result(n, 1, distances, indices);
+    }
+
+    private synchronized InvertedLists index() {
+        if (invertedLists == null) {
+            int cells = (int) Math.max(1, Math.round(Math.sqrt(size)));
+            invertedLists = new InvertedLists(bankValues, size, dim, cells, probes(cells), manager.newSubManager());
+            bankValues = null;
+        }
+        return invertedLists;
+    }
+
+    /** Cells probed: a sixteenth of them, at least {@value #FEWEST_PROBES}. */
+    static int probes(int cells) {
+        return Math.min(cells, Math.max(FEWEST_PROBES, (cells + 15) / 16));
+    }
+
+    /** Smallest {@code k} values (ascending) and their bank indices of every row, over all bank chunks. */
+    private NDList smallest(int k, BankChunkValues values) {
+        NDArray bestValues = null;
+        NDArray bestIndices = null;
+        for (int b0 = 0; b0 < size; b0 += bankChunk) {
+            int bn = Math.min(bankChunk, size - b0);
+            NDArray squared = values.of(b0, b0 + bn);
+            NDList top = squared.topK(Math.min(k, bn), 1, false, true);
+            NDArray v = top.get(0);
+            NDArray idx = top.get(1).add(b0);
+            if (bestValues == null) {
+                bestValues = v;
+                bestIndices = idx;
+            } else {
+                NDArray allValues = NDArrays.concat(new NDList(bestValues, v), 1);
+                NDArray allIndices = NDArrays.concat(new NDList(bestIndices, idx), 1);
+                NDList merged = allValues.topK(Math.min(k, (int) allValues.getShape().get(1)), 1, false, true);
+                bestValues = merged.get(0);
+                bestIndices = allIndices.gather(merged.get(1), 1);
+            }
+        }
+        return new NDList(bestValues, bestIndices);
+    }
+
+    /** Squared distances (or bounds) of the current query block to bank entries {@code [from, to)}. */
+    private interface BankChunkValues {
+        NDArray of(int from, int to);
+    }
+
+    private void requireQueries(float[] queries, int n) {
+        if (queries.length != (long) n * dim) {
+            throw new IllegalArgumentException(queries.length + " values for " + n + " queries of " + dim);
+        }
+    }
+
+    private float[] slice(float[] queries, int from, int count) {
+        float[] slice = new float[count * dim];
+        System.arraycopy(queries, from * dim, slice, 0, slice.length);
+        return slice;
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class PredictorNode {
                 embeddings.batch());
                 AnomalyModel loaded = methods.read(new ByteArrayInputStream(model.modelFile()), "the model port",
                         workspace.backbone().device())) {
+            loaded.useSearch(org.crossdefect.core.nn.Search.DEFAULT);
             List<Prediction> testPredictions = workspace.predict(loaded, test, progress);
             Heatmaps.Scaled maps = s.heatmaps() ? PredictionTable.heatmaps(testPredictions,
                     workspace.backbone().preprocessing()) : null;

@@ -2,6 +2,7 @@ package org.crossdefect.core.patchcore;
 
 import org.crossdefect.core.coreset.MemoryBank;
 import org.crossdefect.core.nn.NearestNeighbours;
+import org.crossdefect.core.nn.Search;
 
 import ai.djl.ndarray.NDManager;
 
@@ -20,6 +21,7 @@ final class BankScorer implements AutoCloseable {
     private final NearestNeighbours nn;
     private final int k;
     private int[] neighbourTable;
+    private Search search = Search.EXACT;
 
     BankScorer(MemoryBank bank, NDManager manager) {
         this.bank = bank;
@@ -31,9 +33,19 @@ final class BankScorer implements AutoCloseable {
         return bank;
     }
 
+    void useSearch(Search search) {
+        this.search = java.util.Objects.requireNonNull(search, "search");
+    }
+
     /** @return nearest bank entry and distance of each of {@code n} patches */
     NearestNeighbours.Result nearest(float[] patches, int n) {
-        return nn.search(patches, n, 1);
+        return nn.nearest(patches, n, search);
+    }
+
+    /** Images scored per call: enough patches that the fast search's cells see many queries at once. */
+    int imagesPerBatch(int patchesPerImage) {
+        return search == Search.FAST ? Math.max(1, NearestNeighbours.FAST_QUERY_BLOCK / patchesPerImage)
+                : PatchCoreModel.SCORE_BATCH_IMAGES;
     }
 
     /**

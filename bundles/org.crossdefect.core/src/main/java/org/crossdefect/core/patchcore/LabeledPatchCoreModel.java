@@ -100,23 +100,42 @@ public final class LabeledPatchCoreModel implements AnomalyModel {
     public List<ImageScore> score(PatchSource images, Progress progress) throws IOException {
         List<ImageScore> scores = new ArrayList<>(images.images());
         int p = images.patches();
-        for (int i = 0; i < images.images(); i++) {
+        int dim = images.dim();
+        int perBatch = good.imagesPerBatch(p);
+        for (int from = 0; from < images.images(); from += perBatch) {
             progress.checkCancelled();
-            PatchEmbeddings e = images.image(i);
-            NearestNeighbours.Result toGood = good.nearest(e.values(), p);
-            NearestNeighbours.Result toAnomaly = anomaly.nearest(e.values(), p);
-            float[] margin = new float[p];
-            float best = Float.NEGATIVE_INFINITY;
-            for (int q = 0; q < p; q++) {
-                float sGood = good.reweight(e.values(), q, toGood.index(q, 0), toGood.distance(q, 0), true);
-                float sAnomaly = anomaly.reweight(e.values(), q, toAnomaly.index(q, 0), toAnomaly.distance(q, 0), true);
-                margin[q] = sGood - sAnomaly;
-                best = Math.max(best, margin[q]);
+            int to = Math.min(images.images(), from + perBatch);
+            List<PatchEmbeddings> batch = new ArrayList<>();
+            float[] patches = new float[(to - from) * p * dim];
+            for (int i = from; i < to; i++) {
+                PatchEmbeddings e = images.image(i);
+                System.arraycopy(e.values(), 0, patches, (i - from) * p * dim, p * dim);
+                batch.add(e);
             }
-            scores.add(new ImageScore(best, margin, info.gridHeight(), info.gridWidth(), best > 0, null));
-            progress.update(i + 1, images.images(), "scoring images");
+            NearestNeighbours.Result toGood = good.nearest(patches, (to - from) * p);
+            NearestNeighbours.Result toAnomaly = anomaly.nearest(patches, (to - from) * p);
+            for (int b = 0; b < batch.size(); b++) {
+                float[] values = batch.get(b).values();
+                float[] margin = new float[p];
+                float best = Float.NEGATIVE_INFINITY;
+                for (int q = 0; q < p; q++) {
+                    int at = b * p + q;
+                    float sGood = good.reweight(values, q, toGood.index(at, 0), toGood.distance(at, 0), true);
+                    float sAnomaly = anomaly.reweight(values, q, toAnomaly.index(at, 0), toAnomaly.distance(at, 0), true);
+                    margin[q] = sGood - sAnomaly;
+                    best = Math.max(best, margin[q]);
+                }
+                scores.add(new ImageScore(best, margin, info.gridHeight(), info.gridWidth(), best > 0, null));
+            }
+            progress.update(to, images.images(), "scoring images");
         }
         return scores;
+    }
+
+    @Override
+    public void useSearch(org.crossdefect.core.nn.Search search) {
+        good.useSearch(search);
+        anomaly.useSearch(search);
     }
 
     /** What model.json holds. */

@@ -73,9 +73,10 @@ public final class PatchCoreModel implements AnomalyModel {
         List<ImageScore> scores = new ArrayList<>(images.images());
         int p = images.patches();
         int dim = images.dim();
-        for (int from = 0; from < images.images(); from += SCORE_BATCH_IMAGES) {
+        int perBatch = scorer.imagesPerBatch(p);
+        for (int from = 0; from < images.images(); from += perBatch) {
             progress.checkCancelled();
-            int to = Math.min(images.images(), from + SCORE_BATCH_IMAGES);
+            int to = Math.min(images.images(), from + perBatch);
             float[] patches = new float[(to - from) * p * dim];
             List<PatchEmbeddings> batch = new ArrayList<>();
             for (int i = from; i < to; i++) {
@@ -100,6 +101,11 @@ public final class PatchCoreModel implements AnomalyModel {
             progress.update(to, images.images(), "scoring images");
         }
         return scores;
+    }
+
+    @Override
+    public void useSearch(org.crossdefect.core.nn.Search search) {
+        scorer.useSearch(search);
     }
 
     /** What model.json holds. */

@@ -1,0 +1,190 @@
+package org.crossdefect.core.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * An inverted-file index over a fixed bank (the coarse quantiser of Jégou et al.'s IVF): the bank
+ * is cut into {@code lists} cells by k-means, each entry filed under its nearest centroid; a
+ * query is compared with the centroids and then, exactly, with the entries of its
+ * {@code probes} nearest cells only. With 128 cells and 8 probes that is about a sixteenth of the
+ * bank's distances. The answer is approximate: a nearest entry filed in a cell that was not
+ * probed is missed and the next nearest found, so a patch's distance can only come out too large,
+ * never too small. Queries that probe the same cell are answered by one matrix product.
+ */
+final class InvertedLists implements AutoCloseable {
+
+    private static final int ITERATIONS = 10;
+    private static final long SEED = 0x1f_ce11L;
+
+    private final NDManager manager;
+    private final int dim;
+    private final int probes;
+    private final NDArray centroids;
+    private final NDArray centroidNorms;
+    /** Per cell: its entries' vectors ({@code dim x n}), their squared norms ({@code 1 x n}) and their bank indices. */
+    private final List<NDArray> cellVectors = new ArrayList<>();
+    private final List<NDArray> cellNorms = new ArrayList<>();
+    private final List<int[]> cellEntries = new ArrayList<>();
+
+    /**
+     * @param bank {@code size x dim}, row-major
+     * @param lists cells (at most the bank's size)
+     * @param probes cells searched per query
+     */
+    InvertedLists(float[] bank, int size, int dim, int lists, int probes, NDManager manager) {
+        this.manager = manager;
+        this.dim = dim;
+        int cells = Math.min(lists, size);
+        this.probes = Math.min(probes, cells);
+        float[] means = kMeans(bank, size, dim, cells, manager);
+        int[] cellOf = assign(bank, size, means, cells, manager);
+        int[] counts = new int[cells];
+        for (int c : cellOf) {
+            counts[c]++;
+        }
+        int[][] members = new int[cells][];
+        for (int c = 0; c < cells; c++) {
+            members[c] = new int[counts[c]];
+        }
+        int[] filled = new int[cells];
+        for (int i = 0; i < size; i++) {
+            members[cellOf[i]][filled[cellOf[i]]++] = i;
+        }
+        // Only non-empty cells are kept: a centroid without entries would be probed for nothing.
+        List<float[]> kept = new ArrayList<>();
+        for (int c = 0; c < cells; c++) {
+            if (members[c].length == 0) {
+                continue;
+            }
+            float[] rows = new float[members[c].length * dim];
+            for (int j = 0; j < members[c].length; j++) {
+                System.arraycopy(bank, members[c][j] * dim, rows, j * dim, dim);
+            }
+            NDArray v = manager.create(rows, new Shape(members[c].length, dim));
+            // Kept transposed and contiguous: the per-cell products are small, and a transposed view costs a copy each time.
+            cellVectors.add(v.transpose().duplicate());
+            cellNorms.add(v.square().sum(new int[] {1}).reshape(1, members[c].length));
+            v.close();
+            cellEntries.add(members[c]);
+            kept.add(Arrays.copyOfRange(means, c * dim, (c + 1) * dim));
+        }
+        float[] centres = new float[kept.size() * dim];
+        for (int c = 0; c < kept.size(); c++) {
+            System.arraycopy(kept.get(c), 0, centres, c * dim, dim);
+        }
+        this.centroids = manager.create(centres, new Shape(kept.size(), dim));
+        this.centroidNorms = centroids.square().sum(new int[] {1}).reshape(1, kept.size());
+    }
+
+    /**
+     * Nearest entry of each query among the entries of its probed cells.
+     *
+     * @param queries {@code n x dim} on this index's device, in {@code scope}
+     * @param distances out: squared distances, {@code n}
+     * @param indices out: bank indices, {@code n}
+     */
+    void nearest(NDArray queries, int n, float[] squaredDistances, int[] indices, NDManager scope) {
+        NDArray queryNorms = queries.square().sum(new int[] {1}, true);
+        NDArray toCentroids = queries.matMul(centroids.transpose()).muli(-2).addi(queryNorms).addi(centroidNorms);
+        int p = Math.min(probes, cellVectors.size());
+        long[] probed = toCentroids.topK(p, 1, false, false).get(1).toType(DataType.INT64, false).toLongArray();
+        int cells = cellVectors.size();
+        int[] counts = new int[cells];
+        for (long c : probed) {
+            counts[(int) c]++;
+        }
+        long[][] askers = new long[cells][];
+        for (int c = 0; c < cells; c++) {
+            askers[c] = new long[counts[c]];
+        }
+        int[] filled = new int[cells];
+        for (int i = 0; i < probed.length; i++) {
+            int c = (int) probed[i];
+            askers[c][filled[c]++] = i / p;
+        }
+        Arrays.fill(squaredDistances, Float.POSITIVE_INFINITY);
+        for (int c = 0; c < cells; c++) {
+            if (askers[c].length == 0) {
+                continue;
+            }
+            try (NDManager cell = scope.newSubManager()) {
+                NDArray rows = cell.create(askers[c]);
+                NDArray q = queries.get(rows);
+                q.attach(cell);
+                NDArray norms = queryNorms.get(rows);
+                norms.attach(cell);
+                NDArray d = q.matMul(cellVectors.get(c)).muli(-2).addi(norms).addi(cellNorms.get(c));
+                NDList best = d.topK(1, 1, false, false);
+                float[] value = best.get(0).toFloatArray();
+                long[] at = best.get(1).toType(DataType.INT64, false).toLongArray();
+                int[] entries = cellEntries.get(c);
+                for (int j = 0; j < askers[c].length; j++) {
+                    int query = (int) askers[c][j];
+                    if (value[j] < squaredDistances[query]) {
+                        squaredDistances[query] = value[j];
+                        indices[query] = entries[(int) at[j]];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Lloyd's k-means from a seeded choice of bank rows; an emptied cell restarts at a random row. */
+    private static float[] kMeans(float[] bank, int size, int dim, int cells, NDManager manager) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        float[] means = new float[cells * dim];
+        int[] start = random.ints(0, size).distinct().limit(cells).toArray();
+        for (int c = 0; c < cells; c++) {
+            System.arraycopy(bank, start[c] * dim, means, c * dim, dim);
+        }
+        for (int it = 0; it < ITERATIONS; it++) {
+            int[] cellOf = assign(bank, size, means, cells, manager);
+            double[] sums = new double[cells * dim];
+            int[] counts = new int[cells];
+            for (int i = 0; i < size; i++) {
+                int c = cellOf[i];
+                counts[c]++;
+                for (int k = 0; k < dim; k++) {
+                    sums[c * dim + k] += bank[i * dim + k];
+                }
+            }
+            for (int c = 0; c < cells; c++) {
+                if (counts[c] == 0) {
+                    System.arraycopy(bank, random.nextInt(size) * dim, means, c * dim, dim);
+                    continue;
+                }
+                for (int k = 0; k < dim; k++) {
+                    means[c * dim + k] = (float) (sums[c * dim + k] / counts[c]);
+                }
+            }
+        }
+        return means;
+    }
+
+    /** @return the nearest centroid of every bank row (exact) */
+    private static int[] assign(float[] bank, int size, float[] means, int cells, NDManager manager) {
+        int dim = means.length / cells;
+        try (NDManager scope = manager.newSubManager();
+                NearestNeighbours nn = new NearestNeighbours(means, cells, dim, scope.newSubManager())) {
+            return nn.search(bank, size, 1).indices();
+        }
+    }
+
+    int dim() {
+        return dim;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
