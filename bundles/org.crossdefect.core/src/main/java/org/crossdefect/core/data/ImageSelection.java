@@ -87,7 +87,10 @@ public record ImageSelection(Path root, String category, String dataset, String 
      * @param tree this selection's root, read already
      */
     public ValidationReport validate(MvtecTree tree, int threads, Progress progress) {
-        TreeValidator validator = new TreeValidator(threads);
+        return validate(tree, new TreeValidator(threads), progress);
+    }
+
+    private ValidationReport validate(MvtecTree tree, TreeValidator validator, Progress progress) {
         if (dataset != null) {
             return validator.validateDataset(tree, DatasetMappings.resolve(dataset), progress);
         }
@@ -107,6 +110,25 @@ public record ImageSelection(Path root, String category, String dataset, String 
         requireTrainAndTest();
         requireValid(validate(tree, THREADS, progress));
         return select(tree);
+    }
+
+    /**
+     * The test images of a predict run, checked as {@link #validate} does, but only they are
+     * decoded, and of them only those not {@code alreadyChecked} (e.g. ones whose embeddings
+     * are stored: the same bytes decoded before).
+     *
+     * @throws InvalidDatasetException listing every problem found
+     */
+    public List<ImageRecord> validatedTestImages(Progress progress,
+            java.util.function.Predicate<ImageRecord> alreadyChecked) throws IOException {
+        MvtecTree tree = MvtecTree.open(root);
+        requireTrainAndTest();
+        List<ImageRecord> test = select(tree).test();
+        java.util.Set<java.nio.file.Path> used = new java.util.HashSet<>();
+        test.forEach(r -> used.add(r.image()));
+        requireValid(validate(tree, new TreeValidator(THREADS, r -> used.contains(r.image()) && !alreadyChecked.test(r)),
+                progress));
+        return test;
     }
 
     /**

@@ -23,10 +23,20 @@ import org.crossdefect.core.progress.Progress;
 public final class TreeValidator {
 
     private final int threads;
+    private final java.util.function.Predicate<ImageRecord> decoded;
 
     /** @param threads how many images to decode at once (at least 1) */
     public TreeValidator(int threads) {
+        this(threads, r -> true);
+    }
+
+    /**
+     * @param decoded which images (with their masks) to decode; the others are checked for
+     *     structure only, e.g. images a run does not use, or ones proven decodable already
+     */
+    public TreeValidator(int threads, java.util.function.Predicate<ImageRecord> decoded) {
         this.threads = Math.max(1, threads);
+        this.decoded = decoded;
     }
 
     /** Validates every image of the tree and its structure. */
@@ -78,7 +88,8 @@ public final class TreeValidator {
     }
 
     /** Decodes each image and its mask; checks the mask's size and values. */
-    public List<ValidationProblem> decodeProblems(Collection<ImageRecord> images, Progress progress) {
+    public List<ValidationProblem> decodeProblems(Collection<ImageRecord> all, Progress progress) {
+        List<ImageRecord> images = all.stream().filter(decoded).toList();
         AtomicLong done = new AtomicLong();
         long total = images.size();
         progress.update(0, total, "checking images");

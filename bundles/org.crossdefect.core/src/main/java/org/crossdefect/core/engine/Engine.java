@@ -118,7 +118,10 @@ public final class Engine {
         job.images().requireTrainAndTest();
         ModelFile.Contents contents = ModelFile.read(job.model());
         ModelInfo info = contents.info();
-        List<org.crossdefect.core.data.ImageRecord> images = job.images().selectValidated(progress).test();
+        // Only the test images are checked, and those whose embeddings are stored are not decoded again.
+        org.crossdefect.core.embed.EmbeddingStore stored = org.crossdefect.core.embed.EmbeddingStore.open(job.store(),
+                info.backboneId(), info.gridHeight() * info.gridWidth(), info.dim());
+        List<org.crossdefect.core.data.ImageRecord> images = job.images().validatedTestImages(progress, stored::holds);
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(info.architecture())).withLayers(info.layers())
                 .withDevice(job.device()).withWeightsDir(job.weightsDir());
         if (job.weights() != null) {
