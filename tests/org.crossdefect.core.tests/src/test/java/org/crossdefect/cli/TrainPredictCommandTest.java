@@ -37,6 +37,28 @@ class TrainPredictCommandTest {
         return args.toArray(String[]::new);
     }
 
+    /**
+     * bench predict measures both searches on the same images in one run; on a bank too small
+     * for an index the fast search is the exact one, so recall is 1 and AUROC unchanged.
+     */
+    @Test
+    void benchPredictReportsBothSearchesSideBySide() throws Exception {
+        Path model = dir.resolve("bench-disc.model");
+        CliRunner.Result train = CliRunner.run(common("train", "--method", "patchcore", "--category", "disc", "--out",
+                model.toString()));
+        assertEquals(0, train.exitCode(), train.err());
+        CliRunner.Result bench = CliRunner.run("bench", "predict", "--model", model.toString(), "--root",
+                root.toString(), "--category", "disc", "--weights-dir", SharedData.root().resolve("backbones").toString(),
+                "--device", "cpu", "--rounds", "1");
+        assertEquals(0, bench.exitCode(), bench.err());
+        for (String key : List.of("exact_fresh_images_per_s=", "fast_warm_images_per_s=", "exact_image_auroc=",
+                "recall_at_1=1.00000", "image_auroc_change=0.0000")) {
+            assertTrue(bench.out().contains(key), key + " in " + bench.out());
+        }
+        String[] lines = bench.out().strip().split("\n");
+        assertTrue(lines[lines.length - 1].startsWith("fast_over_exact_fresh="), bench.out());
+    }
+
     @Test
     void trainThenPredictWritesCsvAndHeatmaps() throws Exception {
         Path model = dir.resolve("holes.model");

@@ -72,6 +72,24 @@ class BadTreeTest {
         Files.writeString(notAnImage, "hello");
     }
 
+    /**
+     * predict checks what it predicts: the target's test images, not the training images it does
+     * not read, and not test images whose embeddings are stored (their bytes decoded before).
+     */
+    @Test
+    void predictChecksOnlyItsTestImagesAndSkipsOnesKnownGood() throws Exception {
+        ImageSelection carpet = new ImageSelection(root, "carpet", null, null, 0, 0.5);
+        InvalidDatasetException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidDatasetException.class,
+                () -> carpet.validatedTestImages(Progress.NONE, r -> false));
+        List<Path> named = e.report().problems().stream().map(ValidationProblem::path).toList();
+        assertTrue(named.contains(truncatedJpeg), named.toString());
+        assertTrue(!named.contains(corruptPng), "a training image predict does not read: " + named);
+
+        List<ImageRecord> test = carpet.validatedTestImages(Progress.NONE, r -> r.image().equals(truncatedJpeg));
+        assertTrue(test.stream().anyMatch(r -> r.image().equals(truncatedJpeg)));
+        assertTrue(test.stream().allMatch(r -> r.image().startsWith(root.resolve("carpet/test"))), test.toString());
+    }
+
     @Test
     void reportListsEveryProblemWithItsPath() throws Exception {
         ValidationReport report = new TreeValidator(2).validateTree(MvtecTree.open(root), Progress.NONE);

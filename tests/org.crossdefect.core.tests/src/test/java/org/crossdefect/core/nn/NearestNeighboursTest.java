@@ -1,10 +1,13 @@
 package org.crossdefect.core.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
 import org.crossdefect.core.runtime.DjlRuntime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +47,61 @@ class NearestNeighboursTest {
                 }
             }
         }
+    }
+
+    /**
+     * The inverted-file search on a bank of clustered vectors (as patch embeddings are) finds the
+     * exact nearest entry for nearly every query, and where it misses, its distance is larger,
+     * never smaller: a missed neighbour can only raise a patch's score.
+     */
+    @Test
+    void fastSearchFindsNearlyEveryExactNeighbourAndNeverAnyNearer() throws Exception {
+        Random random = new Random(11);
+        int d = 32;
+        int m = 6000;
+        int n = 3000;
+        float[] centres = gaussian(random, 60 * d);
+        float[] bank = clustered(random, centres, m, d);
+        float[] queries = clustered(random, centres, n, d);
+        try (NearestNeighbours nn = new NearestNeighbours(bank, m, d, DjlRuntime.newManager(Device.cpu()))) {
+            NearestNeighbours.Result exact = nn.nearest(queries, n, Search.EXACT);
+            NearestNeighbours.Result fast = nn.nearest(queries, n, Search.FAST);
+            int same = 0;
+            for (int q = 0; q < n; q++) {
+                same += exact.index(q, 0) == fast.index(q, 0) ? 1 : 0;
+                assertTrue(fast.distance(q, 0) >= exact.distance(q, 0) - 1e-3f * (1 + exact.distance(q, 0)),
+                        "query " + q + ": fast " + fast.distance(q, 0) + " < exact " + exact.distance(q, 0));
+            }
+            double recall = same / (double) n;
+            assertTrue(recall >= 0.95, "recall@1 " + recall);
+        }
+    }
+
+    /** A bank too small for an index is searched exactly whatever is asked. */
+    @Test
+    void smallBanksAreSearchedExactly() throws Exception {
+        Random random = new Random(5);
+        int d = 16;
+        int m = NearestNeighbours.SMALLEST_INDEXED_BANK - 1;
+        float[] bank = gaussian(random, m * d);
+        float[] queries = gaussian(random, 200 * d);
+        try (NearestNeighbours nn = new NearestNeighbours(bank, m, d, DjlRuntime.newManager(Device.cpu()))) {
+            NearestNeighbours.Result exact = nn.nearest(queries, 200, Search.EXACT);
+            NearestNeighbours.Result fast = nn.nearest(queries, 200, Search.FAST);
+            assertArrayEquals(exact.indices(), fast.indices());
+        }
+    }
+
+    private static float[] clustered(Random random, float[] centres, int count, int d) {
+        int k = centres.length / d;
+        float[] v = new float[count * d];
+        for (int i = 0; i < count; i++) {
+            int c = random.nextInt(k);
+            for (int j = 0; j < d; j++) {
+                v[i * d + j] = 4 * centres[c * d + j] + (float) random.nextGaussian();
+            }
+        }
+        return v;
     }
 
     static float[] gaussian(Random random, int n) {
