@@ -199,6 +199,46 @@ class TrainPredictCommandTest {
     }
 
     /**
+     * predict decodes each test image once, in the embedding pass, which checks it as the
+     * validator does: every bad test image (a truncated one, a wrong-size mask) is named in one
+     * error, exit 1, and no predictions are written; bad images it does not predict are not its concern.
+     */
+    @Test
+    void predictNamesEveryBadTestImageAndWritesNothing() throws Exception {
+        Path model = dir.resolve("stone-check.model");
+        assertEquals(0, CliRunner.run(common("train", "--method", "patchcore", "--dataset",
+                root.resolve("hole.csv").toString(), "--target", "stone", "--out", model.toString())).exitCode());
+        Path bad = dir.resolve("bad-test-tree");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 3, 2, 2, 4), bad, false, Progress.NONE);
+        Path mask;
+        try (var walk = Files.walk(bad.resolve("stone/ground_truth/hole"))) {
+            mask = walk.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", mask.toFile());
+        Path broken;
+        try (var walk = Files.walk(bad.resolve("stone/test/good"))) {
+            broken = walk.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(broken), 40));
+        Path unused;
+        try (var walk = Files.walk(bad.resolve("disc/train/good"))) {
+            unused = walk.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+        Files.write(unused, java.util.Arrays.copyOf(Files.readAllBytes(unused), 40));
+        Path csv = dir.resolve("bad-test.csv");
+        List<String> args = new java.util.ArrayList<>(List.of(common("predict", "--model", model.toString(),
+                "--dataset", bad.resolve("hole.csv").toString(), "--target", "stone", "--out", csv.toString())));
+        args.set(args.indexOf("--root") + 1, bad.toString());
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(broken.toString()), r.err());
+        assertTrue(r.err().contains(mask.toString()) && r.err().contains("32x32"), r.err());
+        assertTrue(!r.err().contains(unused.toString()), "a training image predict does not read: " + r.err());
+        assertTrue(!Files.exists(csv));
+    }
+
+    /**
      * Defect images without masks: the target's are tested on (predict), a source's that would
      * train a mask-learning method is a clear error naming it.
      */

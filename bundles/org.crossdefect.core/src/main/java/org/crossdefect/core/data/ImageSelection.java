@@ -115,7 +115,7 @@ public record ImageSelection(Path root, String category, String dataset, String 
     /**
      * The test images of a predict run, checked as {@link #validate} does, but only they are
      * decoded, and of them only those not {@code alreadyChecked} (e.g. ones whose embeddings
-     * are stored: the same bytes decoded before).
+     * are stored, or all of them where the embedding pass checks each image as it decodes it).
      *
      * @throws InvalidDatasetException listing every problem found
      */

@@ -123,22 +123,28 @@ public final class TreeValidator {
     }
 
     private static List<ValidationProblem> check(ImageRecord record) {
-        List<ValidationProblem> problems = new ArrayList<>();
         BufferedImage image;
+        BufferedImage mask = null;
         try {
             image = ImageFiles.read(record.image());
+            if (record.mask() != null) {
+                mask = ImageFiles.read(record.mask());
+            }
         } catch (ImageReadException e) {
-            problems.add(readProblem(e));
-            return problems;
+            return List.of(readProblem(e));
         }
-        if (record.mask() == null) {
-            return problems;
-        }
-        BufferedImage mask;
-        try {
-            mask = ImageFiles.read(record.mask());
-        } catch (ImageReadException e) {
-            problems.add(readProblem(e));
+        return checkDecoded(record, image, mask);
+    }
+
+    /**
+     * The checks of an image and its mask once decoded (by whoever decodes them: this validator,
+     * or the embedding pass, so an image is decoded once).
+     *
+     * @param mask the record's mask decoded, or null when it has none
+     */
+    public static List<ValidationProblem> checkDecoded(ImageRecord record, BufferedImage image, BufferedImage mask) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (mask == null) {
             return problems;
         }
         if (mask.getWidth() != image.getWidth() || mask.getHeight() != image.getHeight()) {
@@ -154,7 +160,8 @@ public final class TreeValidator {
         return problems;
     }
 
-    private static ValidationProblem readProblem(ImageReadException e) {
+    /** @return the problem an image that cannot be read or decoded is */
+    public static ValidationProblem readProblem(ImageReadException e) {
         return new ValidationProblem(e.truncated() ? ProblemKind.TRUNCATED_IMAGE : ProblemKind.UNREADABLE_IMAGE,
                 e.path(), e.reason());
     }

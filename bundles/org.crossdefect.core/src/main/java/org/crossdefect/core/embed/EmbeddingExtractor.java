@@ -16,7 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.data.ImageFiles;
+import org.crossdefect.core.data.ImageReadException;
 import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.InvalidDatasetException;
+import org.crossdefect.core.data.TreeValidator;
+import org.crossdefect.core.data.ValidationProblem;
+import org.crossdefect.core.data.ValidationReport;
 import org.crossdefect.core.progress.Progress;
 
 import ai.djl.ndarray.NDArray;
@@ -43,8 +48,20 @@ public final class EmbeddingExtractor {
     public record Result(List<EmbeddedImage> images, int computed, int reused) {
     }
 
-    /** An image read, hashed and (unless already stored) preprocessed. */
-    private record Prepared(ImageRecord image, String key, float[] input, float[] maskFractions) {
+    /**
+     * An image read, hashed and (unless already stored) preprocessed; or, with its problems,
+     * one that cannot be embedded.
+     */
+    private record Prepared(ImageRecord image, String key, float[] input, float[] maskFractions,
+            List<ValidationProblem> problems) {
+
+        Prepared(ImageRecord image, String key, float[] input, float[] maskFractions) {
+            this(image, key, input, maskFractions, List.of());
+        }
+
+        static Prepared failed(ImageRecord image, List<ValidationProblem> problems) {
+            return new Prepared(image, null, null, null, problems);
+        }
     }
 
     private final Backbone backbone;
@@ -106,9 +123,12 @@ public final class EmbeddingExtractor {
     }
 
     /**
-     * Makes sure every image has embeddings in the store.
+     * Makes sure every image has embeddings in the store. Each image it embeds is decoded once
+     * and checked as the validator checks it (readable, mask of its size, binary mask); a bad
+     * image does not stop the pass: the others are embedded (and kept in the store) and every
+     * problem is reported together at the end.
      *
-     * @throws IOException if an image cannot be read or decoded (the message names it)
+     * @throws InvalidDatasetException listing every image that could not be embedded
      * @throws org.crossdefect.core.progress.CancelledException if the progress asked to stop;
      *     embeddings finished so far stay in the store, so a new run resumes
      */
@@ -120,6 +140,7 @@ public final class EmbeddingExtractor {
         Deque<Future<?>> writes = new ArrayDeque<>();
         int computed = 0;
         int next = 0;
+        List<ValidationProblem> problems = new ArrayList<>();
         try {
             progress.update(0, images.size(), "embedding images");
             // Keep two batches in preparation: the one the backbone takes next and the one after.
@@ -137,6 +158,7 @@ public final class EmbeddingExtractor {
                     inFlight.add(submit(prepare, images, next, progress));
                     next += batchSize;
                 }
+                batch.forEach(p -> problems.addAll(p.problems()));
                 List<Prepared> missing = batch.stream().filter(p -> p.input() != null).toList();
                 if (!missing.isEmpty()) {
                     List<PatchEmbeddings> embeddings = forward(missing);
@@ -156,6 +178,9 @@ public final class EmbeddingExtractor {
             }
             while (!writes.isEmpty()) {
                 await(writes.removeFirst());
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidDatasetException(new ValidationReport(problems));
             }
         } finally {
             prepare.shutdownNow();
@@ -177,8 +202,14 @@ public final class EmbeddingExtractor {
     }
 
     private Prepared prepare(ImageRecord image, Progress progress) throws IOException {
-        byte[] bytes = ImageFiles.readBytes(image.image());
-        byte[] maskBytes = image.mask() == null ? null : ImageFiles.readBytes(image.mask());
+        byte[] bytes;
+        byte[] maskBytes;
+        try {
+            bytes = ImageFiles.readBytes(image.image());
+            maskBytes = image.mask() == null ? null : ImageFiles.readBytes(image.mask());
+        } catch (ImageReadException e) {
+            return Prepared.failed(image, List.of(TreeValidator.readProblem(e)));
+        }
         String key = EmbeddingStore.key(bytes, maskBytes);
         EmbeddingStore.Entry entry = store.entry(key);
         if (entry == EmbeddingStore.Entry.PRESENT) {
@@ -188,14 +219,24 @@ public final class EmbeddingExtractor {
             progress.warn("the stored embeddings of " + image.image() + " are damaged (truncated or wrong size); "
                     + "computing them again");
         }
-        BufferedImage decoded = ImageFiles.decode(bytes, image.image());
+        BufferedImage decoded;
+        BufferedImage mask = null;
+        try {
+            decoded = ImageFiles.decode(bytes, image.image());
+            if (maskBytes != null) {
+                mask = ImageFiles.decode(maskBytes, image.mask());
+            }
+        } catch (ImageReadException e) {
+            return Prepared.failed(image, List.of(TreeValidator.readProblem(e)));
+        }
+        List<ValidationProblem> problems = TreeValidator.checkDecoded(image, decoded, mask);
+        if (!problems.isEmpty()) {
+            return Prepared.failed(image, problems);
+        }
         warnIfTiny(image, decoded, progress);
         float[] input = backbone.preprocessing().input(decoded);
-        float[] fractions = null;
-        if (maskBytes != null) {
-            BufferedImage mask = ImageFiles.decode(maskBytes, image.mask());
-            fractions = backbone.preprocessing().maskFractions(mask, backbone.gridHeight(), backbone.gridWidth());
-        }
+        float[] fractions = mask == null ? null
+                : backbone.preprocessing().maskFractions(mask, backbone.gridHeight(), backbone.gridWidth());
         return new Prepared(image, key, input, fractions);
     }
 

@@ -175,21 +175,6 @@ public final class EmbeddingStore {
     }
 
     /**
-     * Whether the embeddings of an image (with its mask) as it is now on disk are stored: its
-     * bytes were then decoded and checked already, so a run need not decode them again to
-     * check them. An unreadable file is not stored (and its check will say why).
-     */
-    public boolean holds(org.crossdefect.core.data.ImageRecord image) {
-        try {
-            byte[] bytes = org.crossdefect.core.data.ImageFiles.readBytes(image.image());
-            byte[] mask = image.mask() == null ? null : org.crossdefect.core.data.ImageFiles.readBytes(image.mask());
-            return contains(key(bytes, mask));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /**
      * Looks at a file's header and size (not its checksum, which needs the whole file: that is
      * verified by {@link #get}).
      */

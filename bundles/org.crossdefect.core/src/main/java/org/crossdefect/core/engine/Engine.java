@@ -118,10 +118,10 @@ public final class Engine {
         job.images().requireTrainAndTest();
         ModelFile.Contents contents = ModelFile.read(job.model());
         ModelInfo info = contents.info();
-        // Only the test images are checked, and those whose embeddings are stored are not decoded again.
-        org.crossdefect.core.embed.EmbeddingStore stored = org.crossdefect.core.embed.EmbeddingStore.open(job.store(),
-                info.backboneId(), info.gridHeight() * info.gridWidth(), info.dim());
-        List<org.crossdefect.core.data.ImageRecord> images = job.images().validatedTestImages(progress, stored::holds);
+        // The tree's structure is checked now; each test image is decoded once, by the embedding pass,
+        // which checks it as the validator would and reports every bad image together (stored ones
+        // are not decoded at all: their bytes, hashed into the store key, were checked when embedded).
+        List<org.crossdefect.core.data.ImageRecord> images = job.images().validatedTestImages(progress, r -> true);
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(info.architecture())).withLayers(info.layers())
                 .withDevice(job.device()).withWeightsDir(job.weightsDir());
         if (job.weights() != null) {
