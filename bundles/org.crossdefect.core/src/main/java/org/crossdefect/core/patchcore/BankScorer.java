@@ -42,6 +42,19 @@ final class BankScorer implements AutoCloseable {
         return nn.nearest(patches, n, search);
     }
 
+    /** Whether {@link #nearest} may return a farther entry than the nearest (the fast search). */
+    boolean approximate() {
+        return search == Search.FAST;
+    }
+
+    /** @return the exact nearest entry and distance of one patch */
+    NearestNeighbours.Result exactNearest(float[] patches, int p) {
+        int dim = bank.dim();
+        float[] one = new float[dim];
+        System.arraycopy(patches, p * dim, one, 0, dim);
+        return nn.search(one, 1, 1);
+    }
+
     /** Images scored per call: enough patches that the fast search's cells see many queries at once. */
     int imagesPerBatch(int patchesPerImage) {
         return search == Search.FAST ? Math.max(1, NearestNeighbours.FAST_QUERY_BLOCK / patchesPerImage)

@@ -87,15 +87,20 @@ public final class PatchCoreModel implements AnomalyModel {
             NearestNeighbours.Result nearest = scorer.nearest(patches, (to - from) * p);
             for (int b = 0; b < batch.size(); b++) {
                 float[] patchScores = new float[p];
+                int[] entries = new int[p];
                 int argMax = 0;
                 for (int q = 0; q < p; q++) {
                     patchScores[q] = nearest.distance(b * p + q, 0);
+                    entries[q] = nearest.index(b * p + q, 0);
                     if (patchScores[q] > patchScores[argMax]) {
                         argMax = q;
                     }
                 }
-                float score = scorer.reweight(batch.get(b).values(), argMax, nearest.index(b * p + argMax, 0),
-                        patchScores[argMax], false);
+                if (scorer.approximate()) {
+                    argMax = exactLargest(batch.get(b).values(), patchScores, entries);
+                }
+                float score = scorer.reweight(batch.get(b).values(), argMax, entries[argMax], patchScores[argMax],
+                        false);
                 scores.add(new ImageScore(score, patchScores, info.gridHeight(), info.gridWidth(), null, null));
             }
             progress.update(to, images.images(), "scoring images");
@@ -106,6 +111,39 @@ public final class PatchCoreModel implements AnomalyModel {
     @Override
     public void useSearch(org.crossdefect.core.nn.Search search) {
         scorer.useSearch(search);
+    }
+
+    /**
+     * Makes the image's largest patch distance (and its entry) exact after an approximate search.
+     * An approximate distance is the distance to <em>some</em> bank entry, so never below the
+     * exact one: patches are searched exactly from the largest approximate distance down until
+     * the next approximate distance is no larger than the largest exact one found, since no
+     * patch below can then exceed it. The image score is so the exact search's; usually one to a
+     * few single-patch searches. Patches searched exactly keep their exact distance in the map.
+     *
+     * @return the patch of the largest exact distance
+     */
+    private int exactLargest(float[] values, float[] patchScores, int[] entries) {
+        Integer[] order = new Integer[patchScores.length];
+        for (int q = 0; q < order.length; q++) {
+            order[q] = q;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(patchScores[b], patchScores[a]));
+        int best = order[0];
+        float bestExact = Float.NEGATIVE_INFINITY;
+        for (int q : order) {
+            if (patchScores[q] <= bestExact) {
+                break;
+            }
+            NearestNeighbours.Result exact = scorer.exactNearest(values, q);
+            patchScores[q] = exact.distance(0, 0);
+            entries[q] = exact.index(0, 0);
+            if (patchScores[q] > bestExact) {
+                bestExact = patchScores[q];
+                best = q;
+            }
+        }
+        return best;
     }
 
     /** What model.json holds. */

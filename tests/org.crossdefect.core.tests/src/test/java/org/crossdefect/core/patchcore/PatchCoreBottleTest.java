@@ -79,6 +79,18 @@ class PatchCoreBottleTest {
                         lowestDefectMax / highestGoodMax, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
                 assertTrue(image >= 0.99, "image AUROC " + image);
                 assertTrue(Math.abs(pixel - 0.9815) <= 0.01, "pixel AUROC " + pixel + " vs reference 0.9815");
+
+                // The fast search (inverted file) predictions use: image scores equal to the exact
+                // search's (its largest patch is searched exactly), pixel AUROC within 0.002.
+                model.useSearch(org.crossdefect.core.nn.Search.FAST);
+                List<Prediction> fast = Methods.predict(model, extractor, test);
+                for (int i = 0; i < fast.size(); i++) {
+                    double exact = predictions.get(i).score().score();
+                    assertEquals(exact, fast.get(i).score().score(), 1e-4 * exact, "image " + i);
+                }
+                double fastPixel = PixelAuroc.of(org.crossdefect.core.eval.PixelGrid.of(fast, backbone.preprocessing()));
+                System.out.printf("fast search: pixel AUROC %.4f (exact %.4f)%n", fastPixel, pixel);
+                assertEquals(pixel, fastPixel, 0.002);
             }
             // The whole memory bank (no coreset): the reference's scores of two test images.
             try (AnomalyModel model = Methods.train(PatchCoreMethod.ID, Parameters.of("coreset-mode", "bulk",
