@@ -28,7 +28,7 @@ final class InvertedLists implements AutoCloseable {
     private final NDManager manager;
     private final int dim;
     private final int probes;
-    private final NDArray centroids;
+    private final NDArray centroidsTransposed;
     private final NDArray centroidNorms;
     /** Per cell: its entries' vectors ({@code dim x n}), their squared norms ({@code 1 x n}) and their bank indices. */
     private final List<NDArray> cellVectors = new ArrayList<>();
@@ -69,11 +69,16 @@ final class InvertedLists implements AutoCloseable {
             for (int j = 0; j < members[c].length; j++) {
                 System.arraycopy(bank, members[c][j] * dim, rows, j * dim, dim);
             }
-            NDArray v = manager.create(rows, new Shape(members[c].length, dim));
-            // Kept transposed and contiguous: the per-cell products are small, and a transposed view costs a copy each time.
-            cellVectors.add(v.transpose().duplicate());
-            cellNorms.add(v.square().sum(new int[] {1}).reshape(1, members[c].length));
-            v.close();
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray v = scope.create(rows, new Shape(members[c].length, dim));
+                // Kept transposed and contiguous: the per-cell products are small, and a transposed view costs a copy each time.
+                NDArray transposed = v.transpose().duplicate();
+                NDArray norms = v.square().sum(new int[] {1}).reshape(1, members[c].length);
+                transposed.attach(manager);
+                norms.attach(manager);
+                cellVectors.add(transposed);
+                cellNorms.add(norms);
+            }
             cellEntries.add(members[c]);
             kept.add(Arrays.copyOfRange(means, c * dim, (c + 1) * dim));
         }
@@ -81,8 +86,13 @@ final class InvertedLists implements AutoCloseable {
         for (int c = 0; c < kept.size(); c++) {
             System.arraycopy(kept.get(c), 0, centres, c * dim, dim);
         }
-        this.centroids = manager.create(centres, new Shape(kept.size(), dim));
-        this.centroidNorms = centroids.square().sum(new int[] {1}).reshape(1, kept.size());
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray c = scope.create(centres, new Shape(kept.size(), dim));
+            this.centroidsTransposed = c.transpose().duplicate();
+            this.centroidNorms = c.square().sum(new int[] {1}).reshape(1, kept.size());
+            centroidsTransposed.attach(manager);
+            centroidNorms.attach(manager);
+        }
     }
 
     /**
@@ -94,7 +104,7 @@ final class InvertedLists implements AutoCloseable {
      */
     void nearest(NDArray queries, int n, float[] squaredDistances, int[] indices, NDManager scope) {
         NDArray queryNorms = queries.square().sum(new int[] {1}, true);
-        NDArray toCentroids = queries.matMul(centroids.transpose()).muli(-2).addi(queryNorms).addi(centroidNorms);
+        NDArray toCentroids = queries.matMul(centroidsTransposed).muli(-2).addi(queryNorms).addi(centroidNorms);
         int p = Math.min(probes, cellVectors.size());
         long[] probed = toCentroids.topK(p, 1, false, false).get(1).toType(DataType.INT64, false).toLongArray();
         int cells = cellVectors.size();

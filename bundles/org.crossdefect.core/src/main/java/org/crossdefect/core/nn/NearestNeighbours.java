@@ -47,6 +47,7 @@ public final class NearestNeighbours implements AutoCloseable {
     private final int queryChunk;
     private final int bankChunk;
     private InvertedLists invertedLists;
+    private java.nio.ByteBuffer uploadBuffer;
     /** The bank's values until the index is built from them. */
     private float[] bankValues;
 
@@ -87,7 +88,7 @@ public final class NearestNeighbours implements AutoCloseable {
      * @param queries {@code n x dim} values, row-major
      * @param k neighbours per query (at most the bank's size)
      */
-    public Result search(float[] queries, int n, int k) {
+    public synchronized Result search(float[] queries, int n, int k) {
         requireQueries(queries, n);
         int kk = Math.min(k, size);
         float[] distances = new float[n * kk];
@@ -95,7 +96,7 @@ public final class NearestNeighbours implements AutoCloseable {
         for (int q0 = 0; q0 < n; q0 += queryChunk) {
             int qn = Math.min(queryChunk, n - q0);
             try (NDManager scope = manager.newSubManager()) {
-                NDArray q = scope.create(slice(queries, q0, qn), new Shape(qn, dim));
+                NDArray q = upload(queries, q0, qn, scope);
                 NDArray qNorms = q.square().sum(new int[] {1}, true);
                 NDList best = smallest(kk, (from, to) -> {
                     NDArray chunk = bank.get(from + ":" + to);
@@ -120,7 +121,7 @@ public final class NearestNeighbours implements AutoCloseable {
      * of the query's nearest cells of an {@link InvertedLists inverted-file index}, built on first
      * use. Small banks are always searched exactly: there the index saves nothing.
      */
-    public Result nearest(float[] queries, int n, Search search) {
+    public synchronized Result nearest(float[] queries, int n, Search search) {
         requireQueries(queries, n);
         if (search == Search.EXACT || size < SMALLEST_INDEXED_BANK) {
             return search(queries, n, 1);
@@ -134,7 +135,7 @@ public final class NearestNeighbours implements AutoCloseable {
             float[] d = new float[qn];
             int[] i = new int[qn];
             try (NDManager scope = manager.newSubManager()) {
-                index.nearest(scope.create(slice(queries, q0, qn), new Shape(qn, dim)), qn, d, i, scope);
+                index.nearest(upload(queries, q0, qn, scope), qn, d, i, scope);
             }
             for (int j = 0; j < qn; j++) {
                 distances[q0 + j] = (float) Math.sqrt(Math.max(0, d[j]));
@@ -188,15 +189,29 @@ public final class NearestNeighbours implements AutoCloseable {
     }
 
     private void requireQueries(float[] queries, int n) {
-        if (queries.length != (long) n * dim) {
+        if (queries.length < (long) n * dim) {
             throw new IllegalArgumentException(queries.length + " values for " + n + " queries of " + dim);
         }
     }
 
-    private float[] slice(float[] queries, int from, int count) {
-        float[] slice = new float[count * dim];
-        System.arraycopy(queries, from * dim, slice, 0, slice.length);
-        return slice;
+    /**
+     * Queries {@code [from, from + count)} as an array in {@code scope}, through one reused
+     * direct buffer. DJL makes a CPU array from a direct buffer without copying it, and from a
+     * heap array through a new direct buffer of its own, which only a garbage collection frees:
+     * with query blocks of ~50 MB those piled up to hundreds of MB of resident memory between
+     * collections. The array is closed with its scope before the buffer is filled again (the
+     * searches are synchronized for that).
+     */
+    private NDArray upload(float[] queries, int from, int count, NDManager scope) {
+        int bytes = count * dim * Float.BYTES;
+        if (uploadBuffer == null || uploadBuffer.capacity() < bytes) {
+            uploadBuffer = java.nio.ByteBuffer.allocateDirect(bytes).order(java.nio.ByteOrder.nativeOrder());
+        }
+        uploadBuffer.clear();
+        uploadBuffer.asFloatBuffer().put(queries, from * dim, count * dim);
+        uploadBuffer.limit(bytes);
+        return scope.create(uploadBuffer.slice().order(java.nio.ByteOrder.nativeOrder()), new Shape(count, dim),
+                DataType.FLOAT32);
     }
 
     @Override

@@ -102,11 +102,11 @@ public final class LabeledPatchCoreModel implements AnomalyModel {
         int p = images.patches();
         int dim = images.dim();
         int perBatch = good.imagesPerBatch(p);
+        float[] patches = new float[Math.min(perBatch, images.images()) * p * dim];
         for (int from = 0; from < images.images(); from += perBatch) {
             progress.checkCancelled();
             int to = Math.min(images.images(), from + perBatch);
             List<PatchEmbeddings> batch = new ArrayList<>();
-            float[] patches = new float[(to - from) * p * dim];
             for (int i = from; i < to; i++) {
                 PatchEmbeddings e = images.image(i);
                 System.arraycopy(e.values(), 0, patches, (i - from) * p * dim, p * dim);

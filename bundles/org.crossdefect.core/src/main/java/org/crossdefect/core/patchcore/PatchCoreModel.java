@@ -74,10 +74,11 @@ public final class PatchCoreModel implements AnomalyModel {
         int p = images.patches();
         int dim = images.dim();
         int perBatch = scorer.imagesPerBatch(p);
+        // One buffer for every batch (the last uses its start): the search reads n x dim values.
+        float[] patches = new float[Math.min(perBatch, images.images()) * p * dim];
         for (int from = 0; from < images.images(); from += perBatch) {
             progress.checkCancelled();
             int to = Math.min(images.images(), from + perBatch);
-            float[] patches = new float[(to - from) * p * dim];
             List<PatchEmbeddings> batch = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 PatchEmbeddings e = images.image(i);
