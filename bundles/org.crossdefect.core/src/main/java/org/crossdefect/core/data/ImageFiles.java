@@ -85,6 +85,12 @@ public final class ImageFiles {
      */
     public static BufferedImage decode(byte[] bytes, Path path) throws ImageReadException {
         checkEndMarker(bytes, path);
+        // The common case (8-bit grey or RGB PNG, intact) by the fast decoder; the rest, and every
+        // damaged file, by ImageIO, whose messages say what is wrong.
+        BufferedImage fast = org.crossdefect.core.image.PngDecoder.decode(bytes);
+        if (fast != null) {
+            return fast;
+        }
         List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(path, in);

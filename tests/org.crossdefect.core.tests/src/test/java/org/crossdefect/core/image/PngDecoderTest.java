@@ -1,0 +1,82 @@
+package org.crossdefect.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import org.crossdefect.core.testing.SharedData;
+import org.junit.jupiter.api.Test;
+
+/** The fast PNG decoder gives ImageIO's image exactly, or nothing (and ImageIO decodes). */
+class PngDecoderTest {
+
+    @Test
+    void realPhotosAndMasksEqualImageIo() throws Exception {
+        Path bottle = SharedData.root().resolve("data/mvtec/bottle");
+        for (Path file : List.of(bottle.resolve("train/good/000.png"), bottle.resolve("test/broken_large/000.png"),
+                bottle.resolve("ground_truth/broken_large/000_mask.png"))) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertSame(ImageIO.read(new ByteArrayInputStream(bytes)), PngDecoder.decode(bytes), file.toString());
+        }
+    }
+
+    /** Noise and smooth gradients make ImageIO's writer choose every scanline filter. */
+    @Test
+    void greyAndRgbImagesOfEveryFilterEqualImageIo() throws Exception {
+        Random random = new Random(7);
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY}) {
+            BufferedImage image = new BufferedImage(37, 23, type);
+            for (int y = 0; y < 23; y++) {
+                for (int x = 0; x < 37; x++) {
+                    int v = y < 8 ? random.nextInt(256) : (x * 7 + y * 3) & 0xFF;
+                    image.setRGB(x, y, (v << 16) | (((v * 3) & 0xFF) << 8) | ((255 - v) & 0xFF));
+                }
+            }
+            byte[] png = png(image);
+            assertSame(ImageIO.read(new ByteArrayInputStream(png)), PngDecoder.decode(png), "type " + type);
+        }
+    }
+
+    @Test
+    void damagedOrUnsupportedFilesAreLeftToImageIo() throws Exception {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR);
+        image.setRGB(3, 3, 0xFF8040);
+        byte[] png = png(image);
+        assertNotNull(PngDecoder.decode(png));
+        assertNull(PngDecoder.decode(Arrays.copyOf(png, png.length - 20)), "truncated");
+        byte[] flipped = png.clone();
+        flipped[png.length / 2] ^= 0x10;
+        assertNull(PngDecoder.decode(flipped), "a changed byte fails its chunk's CRC");
+        assertNull(PngDecoder.decode(png(new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB))), "alpha");
+        assertNull(PngDecoder.decode(png(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_BINARY))), "1-bit");
+        assertNull(PngDecoder.decode(new byte[] {1, 2, 3}));
+    }
+
+    private static byte[] png(BufferedImage image) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static void assertSame(BufferedImage expected, BufferedImage actual, String what) {
+        assertNotNull(actual, what);
+        assertEquals(expected.getType(), actual.getType(), what);
+        assertEquals(expected.getWidth(), actual.getWidth(), what);
+        assertEquals(expected.getHeight(), actual.getHeight(), what);
+        assertArrayEquals(((DataBufferByte) expected.getRaster().getDataBuffer()).getData(),
+                ((DataBufferByte) actual.getRaster().getDataBuffer()).getData(), what);
+    }
+}
