@@ -163,8 +163,10 @@ final class InvertedLists implements AutoCloseable {
             for (int i = 0; i < size; i++) {
                 int c = cellOf[i];
                 counts[c]++;
+                int to = c * dim;
+                int from = i * dim;
                 for (int k = 0; k < dim; k++) {
-                    sums[c * dim + k] += bank[i * dim + k];
+                    sums[to + k] += bank[from + k];
                 }
             }
             for (int c = 0; c < cells; c++) {
