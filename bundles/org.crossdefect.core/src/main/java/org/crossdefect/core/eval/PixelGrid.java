@@ -21,15 +21,23 @@ import org.crossdefect.core.score.Prediction;
  */
 public record PixelGrid(float[] scores, boolean[] labels, int images, int side) {
 
+    /** Maps computed in one batch: a few at a time, so only the grid holds every image's. */
+    private static final int MAPS_AT_ONCE = 64;
+
     public static PixelGrid of(List<Prediction> predictions, Preprocessing preprocessing) throws IOException {
         List<Prediction> known = predictions.stream().filter(PixelGrid::pixelsKnown).toList();
         int side = preprocessing.crop();
         int pixels = side * side;
         float[] scores = new float[known.size() * pixels];
         boolean[] labels = new boolean[scores.length];
+        List<float[]> maps = List.of();
         for (int i = 0; i < known.size(); i++) {
             Prediction p = known.get(i);
-            System.arraycopy(AnomalyMap.of(p.score(), side), 0, scores, i * pixels, pixels);
+            if (i % MAPS_AT_ONCE == 0) {
+                maps = AnomalyMap.of(known.subList(i, Math.min(known.size(), i + MAPS_AT_ONCE)).stream()
+                        .map(Prediction::score).toList(), side);
+            }
+            System.arraycopy(maps.get(i % MAPS_AT_ONCE), 0, scores, i * pixels, pixels);
             if (p.image().label() == Label.ANOMALOUS) {
                 float[] mask = preprocessing.maskFractions(ImageFiles.read(p.image().mask()), side, side);
                 for (int j = 0; j < pixels; j++) {

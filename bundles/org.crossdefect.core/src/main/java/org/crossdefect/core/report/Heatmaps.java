@@ -49,8 +49,7 @@ public final class Heatmaps {
         List<float[]> maps = new ArrayList<>(predictions.size());
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (Prediction p : predictions) {
-            float[] map = AnomalyMap.of(p.score(), preprocessing.crop());
+        for (float[] map : AnomalyMap.of(predictions.stream().map(Prediction::score).toList(), preprocessing.crop())) {
             maps.add(map);
             for (float v : map) {
                 low = Math.min(low, v);

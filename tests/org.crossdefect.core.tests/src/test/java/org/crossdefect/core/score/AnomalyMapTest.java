@@ -65,4 +65,26 @@ class AnomalyMapTest {
             assertEquals(2.5f, v, 1e-5f);
         }
     }
+
+    /** The batched matrix form equals the direct upsample-then-blur on random grids of two sizes. */
+    @Test
+    void batchedMapsEqualTheDirectDefinition() {
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<ImageScore> scores = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            int gh = i % 3 == 0 ? 7 : 28;
+            int gw = i % 3 == 0 ? 9 : 28;
+            float[] grid = new float[gh * gw];
+            for (int j = 0; j < grid.length; j++) {
+                grid[j] = (float) (random.nextDouble() * 10);
+            }
+            scores.add(new ImageScore(1, grid, gh, gw, null, null));
+        }
+        java.util.List<float[]> maps = AnomalyMap.of(scores, 224);
+        assertEquals(70, maps.size());
+        for (int i = 0; i < scores.size(); i++) {
+            float[] direct = AnomalyMap.direct(scores.get(i), 224);
+            assertArrayEquals(direct, maps.get(i), 1e-4f, "image " + i);
+        }
+    }
 }
