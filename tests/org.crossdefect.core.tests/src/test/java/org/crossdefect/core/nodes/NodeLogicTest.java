@@ -156,6 +156,9 @@ class NodeLogicTest {
         assertEquals("batch", assertThrows(InvalidSettingException.class,
                 () -> PatchEmbedderNode.settings(Parameters.of("batch", 0))).setting());
         assertThrows(IncompatibleException.class, () -> PredictorNode.requireSameBackbone("a", "b"));
+        // The Predictor searches as predict does (fast) unless its exact-search setting is on.
+        assertEquals(false, PredictorNode.settings(Parameters.NONE).exactSearch());
+        assertEquals(true, PredictorNode.settings(Parameters.of("exact-search", "true")).exactSearch());
         // A broken tree: the reader fails naming the problem, or (fail-on-problems false) lists it.
         Path broken = dir.resolve("broken");
         try (var paths = Files.walk(root)) {
