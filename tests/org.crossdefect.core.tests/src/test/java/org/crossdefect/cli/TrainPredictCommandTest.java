@@ -81,6 +81,24 @@ class TrainPredictCommandTest {
         try (var maps = Files.list(dir.resolve("maps"))) {
             assertEquals(4, maps.count());
         }
+        // Defect regions: refused without a map threshold (before any work), written with one.
+        Path regions = dir.resolve("regions.csv");
+        String[] withRegions = common("predict", "--model", model.toString(), "--dataset",
+                root.resolve("hole.csv").toString(), "--target", "stone", "--out", dir.resolve("pred-r.csv").toString(),
+                "--regions", regions.toString());
+        CliRunner.Result noThreshold = CliRunner.run(withRegions);
+        assertEquals(2, noThreshold.exitCode(), noThreshold.err());
+        assertTrue(noThreshold.err().contains("--region-threshold"), noThreshold.err());
+        String[] thresholded = java.util.Arrays.copyOf(withRegions, withRegions.length + 2);
+        thresholded[withRegions.length] = "--region-threshold";
+        thresholded[withRegions.length + 1] = "-1000";
+        CliRunner.Result r = CliRunner.run(thresholded);
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(regions);
+        assertEquals(org.crossdefect.core.report.RegionsCsv.COLUMNS, List.of(lines.get(0).split(",")));
+        assertEquals(5, lines.size(), "a threshold below every map value: one region per test image");
+        // The map covers the centre crop: 224 of 256 resized pixels, so 56 of a 64 px image from pixel 4.
+        assertTrue(lines.get(1).contains(",1,4,4,56,56,3136,"), lines.get(1));
         // Heatmaps that cannot be written (here their parent is a file; a full disk is the same):
         // one command, one outcome, so no predictions CSV is left either.
         Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
