@@ -1,14 +1,15 @@
 package org.crossdefect.core.nn;
 
 /**
- * How a nearest-neighbour query over a memory bank is answered. Both give the exact nearest
- * entry: {@link #FAST} ranks the bank by a cheap lower bound of the distance and proves each
- * answer against it, falling back to the full search for the queries it cannot prove.
+ * How a nearest-neighbour query over a memory bank is answered: exactly, or by an inverted-file
+ * index ({@link InvertedLists}) that compares each query with a sixteenth of the bank and may
+ * return a farther entry than the nearest (recall@1 0.999 on bottle, 0.985 on real-dev's
+ * metal_plate target), never a nearer one.
  */
 public enum Search {
     /** Every bank entry's distance, by full-dimensional matrix products. */
     EXACT,
-    /** Candidates by a projected lower bound, then exact distances; proven equal to {@link #EXACT}. */
+    /** Exact distances to the entries of the query's nearest k-means cells only. */
     FAST;
 
     /** The search predictions use unless told otherwise. */
