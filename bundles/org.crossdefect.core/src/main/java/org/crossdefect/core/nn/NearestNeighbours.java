@@ -123,7 +123,7 @@ public final class NearestNeighbours implements AutoCloseable {
      */
     public synchronized Result nearest(float[] queries, int n, Search search) {
         requireQueries(queries, n);
-        if (search == Search.EXACT || size < SMALLEST_INDEXED_BANK) {
+        if (!approximates(search)) {
             return search(queries, n, 1);
         }
         InvertedLists index = index();
@@ -143,6 +143,11 @@ public final class NearestNeighbours implements AutoCloseable {
             }
         }
         return new Result(n, 1, distances, indices);
+    }
+
+    /** @return whether {@link #nearest} with this search may return a farther entry than the nearest */
+    public boolean approximates(Search search) {
+        return search == Search.FAST && size >= SMALLEST_INDEXED_BANK;
     }
 
     private synchronized InvertedLists index() {

@@ -44,7 +44,7 @@ final class BankScorer implements AutoCloseable {
 
     /** Whether {@link #nearest} may return a farther entry than the nearest (the fast search). */
     boolean approximate() {
-        return search == Search.FAST;
+        return nn.approximates(search);
     }
 
     /** @return the exact nearest entry and distance of one patch */
