@@ -178,19 +178,11 @@ class TrainPredictCommandTest {
     void everyCommandChecksItsImagesWholeFirst() throws Exception {
         Path bad = dir.resolve("bad-tree");
         SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 3, 2, 2, 4), bad, false, Progress.NONE);
-        List<Path> masks;
-        try (var walk = Files.walk(bad.resolve("disc/ground_truth/hole"))) {
-            masks = walk.filter(f -> f.toString().endsWith(".png")).sorted().limit(2).toList();
-        }
+        List<Path> masks = pngs(bad.resolve("disc/ground_truth/hole"), 2);
         for (Path mask : masks) {
-            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32,
-                    java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", mask.toFile());
+            writeWrongSizeMask(mask);
         }
-        Path broken;
-        try (var walk = Files.walk(bad.resolve("stone/test/good"))) {
-            broken = walk.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
-        }
-        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(broken), 40));
+        Path broken = truncate(pngs(bad.resolve("stone/test/good"), 1).get(0));
         String hole = bad.resolve("hole.csv").toString();
         for (String[] command : List.of(
                 new String[] {"train", "--method", "labeled-patchcore", "--dataset", hole, "--target", "stone", "--out",
@@ -228,22 +220,9 @@ class TrainPredictCommandTest {
                 root.resolve("hole.csv").toString(), "--target", "stone", "--out", model.toString())).exitCode());
         Path bad = dir.resolve("bad-test-tree");
         SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 3, 2, 2, 4), bad, false, Progress.NONE);
-        Path mask;
-        try (var walk = Files.walk(bad.resolve("stone/ground_truth/hole"))) {
-            mask = walk.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
-        }
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32,
-                java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", mask.toFile());
-        Path broken;
-        try (var walk = Files.walk(bad.resolve("stone/test/good"))) {
-            broken = walk.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
-        }
-        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(broken), 40));
-        Path unused;
-        try (var walk = Files.walk(bad.resolve("disc/train/good"))) {
-            unused = walk.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
-        }
-        Files.write(unused, java.util.Arrays.copyOf(Files.readAllBytes(unused), 40));
+        Path mask = writeWrongSizeMask(pngs(bad.resolve("stone/ground_truth/hole"), 1).get(0));
+        Path broken = truncate(pngs(bad.resolve("stone/test/good"), 1).get(0));
+        Path unused = truncate(pngs(bad.resolve("disc/train/good"), 1).get(0));
         Path csv = dir.resolve("bad-test.csv");
         List<String> args = new java.util.ArrayList<>(List.of(common("predict", "--model", model.toString(),
                 "--dataset", bad.resolve("hole.csv").toString(), "--target", "stone", "--out", csv.toString())));
@@ -288,5 +267,25 @@ class TrainPredictCommandTest {
         assertEquals(0, predicted.exitCode(), predicted.err());
         assertTrue(PredictionsCsv.read(dir.resolve("maskless.csv")).stream().anyMatch(r -> r.label() == 1),
                 "the target's maskless defect images are predicted");
+    }
+
+    /** @return the first {@code limit} PNGs under a folder, in name order */
+    private static List<Path> pngs(Path folder, int limit) throws Exception {
+        try (var walk = Files.walk(folder)) {
+            return walk.filter(f -> f.toString().endsWith(".png")).sorted().limit(limit).toList();
+        }
+    }
+
+    /** Replaces a mask by a 32x32 one (its image is 64x64). */
+    private static Path writeWrongSizeMask(Path mask) throws Exception {
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", mask.toFile());
+        return mask;
+    }
+
+    /** Cuts an image file to its first 40 bytes. */
+    private static Path truncate(Path image) throws Exception {
+        Files.write(image, java.util.Arrays.copyOf(Files.readAllBytes(image), 40));
+        return image;
     }
 }

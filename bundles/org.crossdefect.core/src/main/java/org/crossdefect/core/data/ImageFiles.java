@@ -181,6 +181,19 @@ public final class ImageFiles {
         return null;
     }
 
+    /** @return width and height from the image's header, without decoding its pixels */
+    public static int[] size(Path path) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+            ImageReader reader = readerFor(path, in);
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     private static ImageReader readerFor(Path path, ImageInputStream in) throws ImageReadException {
         if (in == null) {
             throw new ImageReadException(path, "cannot be opened", false, null);

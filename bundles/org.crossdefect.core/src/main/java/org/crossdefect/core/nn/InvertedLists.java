@@ -26,7 +26,6 @@ final class InvertedLists implements AutoCloseable {
     private static final long SEED = 0x1f_ce11L;
 
     private final NDManager manager;
-    private final int dim;
     private final int probes;
     private final NDArray centroidsTransposed;
     private final NDArray centroidNorms;
@@ -42,23 +41,10 @@ final class InvertedLists implements AutoCloseable {
      */
     InvertedLists(float[] bank, int size, int dim, int lists, int probes, NDManager manager) {
         this.manager = manager;
-        this.dim = dim;
         int cells = Math.min(lists, size);
         this.probes = Math.min(probes, cells);
         float[] means = kMeans(bank, size, dim, cells, manager);
-        int[] cellOf = assign(bank, size, means, cells, manager);
-        int[] counts = new int[cells];
-        for (int c : cellOf) {
-            counts[c]++;
-        }
-        int[][] members = new int[cells][];
-        for (int c = 0; c < cells; c++) {
-            members[c] = new int[counts[c]];
-        }
-        int[] filled = new int[cells];
-        for (int i = 0; i < size; i++) {
-            members[cellOf[i]][filled[cellOf[i]]++] = i;
-        }
+        int[][] members = byCell(assign(bank, size, means, cells, manager), cells);
         // Only non-empty cells are kept: a centroid without entries would be probed for nothing.
         List<float[]> kept = new ArrayList<>();
         for (int c = 0; c < cells; c++) {
@@ -99,35 +85,25 @@ final class InvertedLists implements AutoCloseable {
      * Nearest entry of each query among the entries of its probed cells.
      *
      * @param queries {@code n x dim} on this index's device, in {@code scope}
-     * @param distances out: squared distances, {@code n}
+     * @param squaredDistances out: squared distances, {@code n}
      * @param indices out: bank indices, {@code n}
      */
-    void nearest(NDArray queries, int n, float[] squaredDistances, int[] indices, NDManager scope) {
+    void nearest(NDArray queries, float[] squaredDistances, int[] indices, NDManager scope) {
         NDArray queryNorms = queries.square().sum(new int[] {1}, true);
         NDArray toCentroids = queries.matMul(centroidsTransposed).muli(-2).addi(queryNorms).addi(centroidNorms);
         int p = Math.min(probes, cellVectors.size());
-        long[] probed = toCentroids.topK(p, 1, false, false).get(1).toType(DataType.INT64, false).toLongArray();
+        int[] probed = toCentroids.topK(p, 1, false, false).get(1).toType(DataType.INT32, false).toIntArray();
         int cells = cellVectors.size();
-        int[] counts = new int[cells];
-        for (long c : probed) {
-            counts[(int) c]++;
-        }
-        long[][] askers = new long[cells][];
-        for (int c = 0; c < cells; c++) {
-            askers[c] = new long[counts[c]];
-        }
-        int[] filled = new int[cells];
-        for (int i = 0; i < probed.length; i++) {
-            int c = (int) probed[i];
-            askers[c][filled[c]++] = i / p;
-        }
+        // Per cell, the positions in `probed` that name it; position i is query i / p.
+        int[][] probes = byCell(probed, cells);
         Arrays.fill(squaredDistances, Float.POSITIVE_INFINITY);
         for (int c = 0; c < cells; c++) {
-            if (askers[c].length == 0) {
+            if (probes[c].length == 0) {
                 continue;
             }
+            long[] askers = Arrays.stream(probes[c]).asLongStream().map(i -> i / p).toArray();
             try (NDManager cell = scope.newSubManager()) {
-                NDArray rows = cell.create(askers[c]);
+                NDArray rows = cell.create(askers);
                 NDArray q = queries.get(rows);
                 q.attach(cell);
                 NDArray norms = queryNorms.get(rows);
@@ -137,8 +113,8 @@ final class InvertedLists implements AutoCloseable {
                 float[] value = best.get(0).toFloatArray();
                 long[] at = best.get(1).toType(DataType.INT64, false).toLongArray();
                 int[] entries = cellEntries.get(c);
-                for (int j = 0; j < askers[c].length; j++) {
-                    int query = (int) askers[c][j];
+                for (int j = 0; j < askers.length; j++) {
+                    int query = (int) askers[j];
                     if (value[j] < squaredDistances[query]) {
                         squaredDistances[query] = value[j];
                         indices[query] = entries[(int) at[j]];
@@ -191,8 +167,21 @@ final class InvertedLists implements AutoCloseable {
         }
     }
 
-    int dim() {
-        return dim;
+    /** @return per cell, in order, the positions {@code i} with {@code cellOf[i]} that cell */
+    private static int[][] byCell(int[] cellOf, int cells) {
+        int[] counts = new int[cells];
+        for (int c : cellOf) {
+            counts[c]++;
+        }
+        int[][] members = new int[cells][];
+        for (int c = 0; c < cells; c++) {
+            members[c] = new int[counts[c]];
+        }
+        int[] filled = new int[cells];
+        for (int i = 0; i < cellOf.length; i++) {
+            members[cellOf[i]][filled[cellOf[i]]++] = i;
+        }
+        return members;
     }
 
     @Override

@@ -129,13 +129,12 @@ public final class NearestNeighbours implements AutoCloseable {
         InvertedLists index = index();
         float[] distances = new float[n];
         int[] indices = new int[n];
-        int chunk = FAST_QUERY_BLOCK;
-        for (int q0 = 0; q0 < n; q0 += chunk) {
-            int qn = Math.min(chunk, n - q0);
+        for (int q0 = 0; q0 < n; q0 += FAST_QUERY_BLOCK) {
+            int qn = Math.min(FAST_QUERY_BLOCK, n - q0);
             float[] d = new float[qn];
             int[] i = new int[qn];
             try (NDManager scope = manager.newSubManager()) {
-                index.nearest(upload(queries, q0, qn, scope), qn, d, i, scope);
+                index.nearest(upload(queries, q0, qn, scope), d, i, scope);
             }
             for (int j = 0; j < qn; j++) {
                 distances[q0 + j] = (float) Math.sqrt(Math.max(0, d[j]));
@@ -188,7 +187,7 @@ public final class NearestNeighbours implements AutoCloseable {
         return new NDList(bestValues, bestIndices);
     }
 
-    /** Squared distances (or bounds) of the current query block to bank entries {@code [from, to)}. */
+    /** Squared distances of the current query block to bank entries {@code [from, to)}. */
     private interface BankChunkValues {
         NDArray of(int from, int to);
     }

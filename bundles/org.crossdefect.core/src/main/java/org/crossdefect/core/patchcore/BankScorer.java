@@ -1,6 +1,12 @@
 package org.crossdefect.core.patchcore;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.crossdefect.core.coreset.MemoryBank;
+import org.crossdefect.core.embed.PatchEmbeddings;
+import org.crossdefect.core.embed.PatchSource;
 import org.crossdefect.core.nn.NearestNeighbours;
 import org.crossdefect.core.nn.Search;
 
@@ -57,8 +63,25 @@ final class BankScorer implements AutoCloseable {
 
     /** Images scored per call: enough patches that the fast search's cells see many queries at once. */
     int imagesPerBatch(int patchesPerImage) {
-        return search == Search.FAST ? Math.max(1, NearestNeighbours.FAST_QUERY_BLOCK / patchesPerImage)
+        return approximate() ? Math.max(1, NearestNeighbours.FAST_QUERY_BLOCK / patchesPerImage)
                 : PatchCoreModel.SCORE_BATCH_IMAGES;
+    }
+
+    /**
+     * Reads images {@code [from, to)} and copies their patches, one image after another, into the
+     * start of {@code patches} (one buffer for every batch of a scoring pass) for one search.
+     *
+     * @return the images' embeddings, in order
+     */
+    static List<PatchEmbeddings> readBatch(PatchSource images, int from, int to, float[] patches) throws IOException {
+        int values = images.patches() * images.dim();
+        List<PatchEmbeddings> batch = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            PatchEmbeddings e = images.image(i);
+            System.arraycopy(e.values(), 0, patches, (i - from) * values, values);
+            batch.add(e);
+        }
+        return batch;
     }
 
     /**

@@ -79,12 +79,7 @@ public final class PatchCoreModel implements AnomalyModel {
         for (int from = 0; from < images.images(); from += perBatch) {
             progress.checkCancelled();
             int to = Math.min(images.images(), from + perBatch);
-            List<PatchEmbeddings> batch = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                PatchEmbeddings e = images.image(i);
-                System.arraycopy(e.values(), 0, patches, (i - from) * p * dim, p * dim);
-                batch.add(e);
-            }
+            List<PatchEmbeddings> batch = BankScorer.readBatch(images, from, to, patches);
             NearestNeighbours.Result nearest = scorer.nearest(patches, (to - from) * p);
             for (int b = 0; b < batch.size(); b++) {
                 float[] patchScores = new float[p];

@@ -8,13 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.crossdefect.core.data.ImageReadException;
+import org.crossdefect.core.data.ImageFiles;
 import org.crossdefect.core.eval.DefectRegions;
 import org.crossdefect.core.image.Preprocessing;
 import org.crossdefect.core.score.AnomalyMap;
@@ -55,7 +51,7 @@ public final class RegionsCsv {
                 List<float[]> maps = AnomalyMap.of(part.stream().map(Prediction::score).toList(), preprocessing.crop());
                 for (int i = 0; i < part.size(); i++) {
                     Path image = part.get(i).image().image();
-                    int[] size = size(image);
+                    int[] size = ImageFiles.size(image);
                     List<DefectRegions.Region> regions = DefectRegions.of(maps.get(i), preprocessing, threshold, minArea,
                             size[0], size[1]);
                     for (int r = 0; r < regions.size(); r++) {
@@ -68,22 +64,5 @@ public final class RegionsCsv {
             }
         }
         return written;
-    }
-
-    /** @return width and height from the image's header, without decoding its pixels */
-    static int[] size(Path image) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
-            java.util.Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new ImageReadException(image, "is not an image this reader knows", false, null);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        }
     }
 }
