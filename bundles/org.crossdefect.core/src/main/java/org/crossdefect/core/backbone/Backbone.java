@@ -195,7 +195,7 @@ public final class Backbone implements AutoCloseable {
     }
 
     /** He-initialised weights (seeded), batch norms near identity: realistic speed, meaningless output. */
-    private static Weights randomWeights(List<TensorSpec> specs, NDManager manager) {
+    static Weights randomWeights(List<TensorSpec> specs, NDManager manager) {
         SplittableRandom random = new SplittableRandom(42);
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         for (TensorSpec spec : specs) {
