@@ -38,7 +38,7 @@ class PackageLayersTest {
             List.of("coreset"),
             List.of("score"),
             List.of("model"),
-            List.of("patchcore", "semlp"),
+            List.of("patchcore", "semlp", "miro"),
             List.of("adapt"),
             List.of("eval"),
             List.of("report"),
