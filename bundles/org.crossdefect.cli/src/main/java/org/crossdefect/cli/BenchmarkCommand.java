@@ -63,7 +63,7 @@ final class BenchmarkCommand implements Callable<Integer>, CrossDefectCommand.Ca
     @Override
     public Integer call() throws Exception {
         BenchmarkSettings settings = new BenchmarkSettings(root, datasets,
-                methods == null ? CrossDefectCommand.ENGINE.methods().ids() : methods, seeds, backboneOptions.spec(),
+                methods == null ? CrossDefectCommand.ENGINE.methods().defaultIds() : methods, seeds, backboneOptions.spec(),
                 methodOptions.parameters(), DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, targetGood,
                 targets == null ? List.of() : targets);
         return BenchmarkExecution.run(new Benchmark.Job(settings, storeOption.path(), batch, out, overwrite));

@@ -39,8 +39,13 @@ final class TrainCommand implements Callable<Integer>, CrossDefectCommand.Cancel
     @Option(names = "--out", required = true, description = "Model file to write.")
     Path out;
 
-    @Option(names = "--overwrite", description = "Replace --out if it exists.")
+    @Option(names = "--overwrite", description = "Replace --out (and --backbone-out) if it exists.")
     boolean overwrite;
+
+    @Option(names = "--backbone-out", description = "Methods that fine-tune the backbone (miro, semlp-miro, "
+            + "patchcore-miro): where to write the fine-tuned backbone's weights file (default: beside --out, "
+            + "MODEL.backbone.safetensors). Give it to predict with --weights.")
+    Path backboneOut;
 
     @Mixin
     MethodOptions methodOptions;
@@ -62,7 +67,17 @@ final class TrainCommand implements Callable<Integer>, CrossDefectCommand.Cancel
                 backboneOptions.spec(), storeOption.path(), batch);
         try (ConsoleProgress progress = new ConsoleProgress(System.err);
                 Engine.Trained trained = CrossDefectCommand.ENGINE.train(job, progress)) {
+            java.util.Optional<Path> tuned = trained.model().backboneWeights();
+            Path backboneFile = tuned.isEmpty() ? null : backboneOut != null ? backboneOut : defaultBackboneOut(out);
+            if (backboneFile != null) {
+                // The backbone first: a model file without its backbone would be of no use.
+                org.crossdefect.core.files.AtomicFiles.writeFile(backboneFile, overwrite,
+                        tmp -> Files.copy(tuned.get(), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+            }
             trained.model().save(out, overwrite);
+            if (backboneFile != null) {
+                stdout.printf("Fine-tuned backbone: %s (predict with --weights %s)%n", backboneFile, backboneFile);
+            }
             List<ImageRecord> train = trained.images().train();
             long good = train.stream().filter(r -> r.label() == Label.GOOD).count();
             stdout.printf("Trained %s on %d images (%d good, %d defect) of %s with %s in %.1f s: %s%n", method,
@@ -71,6 +86,13 @@ final class TrainCommand implements Callable<Integer>, CrossDefectCommand.Cancel
                     trained.seconds(), out);
             return 0;
         }
+    }
+
+    /** @return MODEL.backbone.safetensors beside the model file (its extension replaced) */
+    static Path defaultBackboneOut(Path model) {
+        String name = model.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".backbone.safetensors");
     }
 
     @Override

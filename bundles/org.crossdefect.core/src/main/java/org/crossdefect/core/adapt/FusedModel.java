@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.model.NestedModelFiles;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.ModelFile;
 import org.crossdefect.core.model.ModelInfo;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.model.NestedModelFiles;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.DeclaredMethod;
 import org.crossdefect.core.model.Method;

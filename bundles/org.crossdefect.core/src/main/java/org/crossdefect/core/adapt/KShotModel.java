@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.model.NestedModelFiles;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.ModelFile;
 import org.crossdefect.core.model.ModelInfo;

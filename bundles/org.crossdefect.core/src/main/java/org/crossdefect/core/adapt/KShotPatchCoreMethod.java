@@ -8,6 +8,7 @@ import org.crossdefect.core.coreset.CoresetMode;
 import org.crossdefect.core.coreset.CoresetSettings;
 import org.crossdefect.core.embed.PatchEmbeddings;
 import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.model.NestedModelFiles;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.DeclaredMethod;
 import org.crossdefect.core.model.ModelFile;

@@ -40,6 +40,7 @@ public final class Backbone implements AutoCloseable {
     private final FeatureNetwork network;
     private final Preprocessing preprocessing;
     private final List<Shape> featureShapes;
+    private BackboneSpec spec;
 
     private Backbone(Architecture architecture, List<String> layers, String id, Device device, NDManager manager,
             FeatureNetwork network) throws BackboneException {
@@ -58,6 +59,12 @@ public final class Backbone implements AutoCloseable {
      * learn (and check) the shapes of its feature maps.
      */
     public static Backbone load(BackboneSpec spec) throws BackboneException {
+        Backbone loaded = build(spec);
+        loaded.spec = spec.withLayers(loaded.layers());
+        return loaded;
+    }
+
+    private static Backbone build(BackboneSpec spec) throws BackboneException {
         Device device = DjlRuntime.device(spec.device());
         Architecture a = spec.architecture();
         NDManager manager = DjlRuntime.newManager(device);
@@ -105,6 +112,14 @@ public final class Backbone implements AutoCloseable {
 
     public Architecture architecture() {
         return architecture;
+    }
+
+    /**
+     * @return what this backbone was loaded from, with its layers: loading it again (or with
+     *     other weights of the same shape, e.g. a fine-tuned file) gives the same network
+     */
+    public BackboneSpec spec() {
+        return spec;
     }
 
     public List<String> layers() {

@@ -283,8 +283,25 @@ public final class TrainableNetwork extends AbstractBlock implements AutoCloseab
      * like the weights it was fine-tuned from, with {@code metadata} in the file's header.
      */
     public void save(Path file, Map<String, String> metadata, boolean overwrite) throws IOException {
+        save(file, metadata, Map.of(), Map.of(), overwrite);
+    }
+
+    /**
+     * As {@link #save(Path, Map, boolean)}, with extra tensors after the state dict (a classifier
+     * head); weights checks ignore tensors an architecture does not use.
+     */
+    public void save(Path file, Map<String, String> metadata, Map<String, float[]> extraValues,
+            Map<String, Shape> extraShapes, boolean overwrite) throws IOException {
         Map<String, float[]> values = snapshot();
-        SafetensorsFile.write(file, values, shapes(), metadata, overwrite);
+        Map<String, Shape> shapes = shapes();
+        values.putAll(extraValues);
+        shapes.putAll(extraShapes);
+        SafetensorsFile.write(file, values, shapes, metadata, overwrite);
+    }
+
+    /** @return the {@code __metadata__} map of a safetensors weights file (a fine-tuned backbone's manifest) */
+    public static Map<String, String> manifest(Path file) throws BackboneException {
+        return SafetensorsFile.metadata(file);
     }
 
     @Override

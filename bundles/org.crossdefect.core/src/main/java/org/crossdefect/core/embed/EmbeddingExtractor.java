@@ -90,6 +90,14 @@ public final class EmbeddingExtractor {
         return new EmbeddingExtractor(backbone, store, batchSize, workers);
     }
 
+    /**
+     * @return an extractor for another backbone (a fine-tuned one) on the same store root, batch
+     *     size and workers; its embeddings go to that backbone's own part of the store
+     */
+    public EmbeddingExtractor sibling(Backbone other) throws IOException {
+        return create(other, store.folder().getParent(), batchSize, workers);
+    }
+
     public Backbone backbone() {
         return backbone;
     }

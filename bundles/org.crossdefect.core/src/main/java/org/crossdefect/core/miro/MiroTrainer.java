@@ -88,16 +88,17 @@ public final class MiroTrainer {
         return new MiroTrainer(settings.withLambda(0), preprocessing, false);
     }
 
-    /** @return which of the network's stages the regulariser covers ("stem + every block") */
-    static List<Integer> regularisedStages(TrainableNetwork network) {
-        List<String> names = network.stageNames();
+    /**
+     * @return which stages the regulariser covers, "stem + every block" as MIRO's ResNets: the
+     *     stem and every stage whose output resolution is the last at its size (ResNet: each layer;
+     *     MobileNetV1: the last block at each resolution, its counterpart of a ResNet layer)
+     */
+    static List<Integer> regularisedStages(List<Shape> stageShapes) {
         List<Integer> chosen = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            // ResNets: the stem and each layer. MobileNetV1: the stem and the last block at each
-            // resolution, its counterpart of a ResNet layer.
-            if (!n.startsWith("blocks.") || List.of("blocks.1", "blocks.3", "blocks.5", "blocks.11", "blocks.13")
-                    .contains(n)) {
+        chosen.add(0);
+        for (int i = 1; i < stageShapes.size(); i++) {
+            boolean last = i == stageShapes.size() - 1;
+            if (last || stageShapes.get(i).get(2) != stageShapes.get(i + 1).get(2)) {
                 chosen.add(i);
             }
         }
@@ -122,8 +123,9 @@ public final class MiroTrainer {
         double[] classWeight = {(double) train.size() / (CLASSES * good), (double) train.size() / (CLASSES * defect)};
         oracle.freezeParameters(true);
         String oracleBefore = oracle.checksum();
-        List<Integer> regularised = regularisedStages(network);
-        List<Integer> channels = channels(network);
+        List<Shape> shapes = stageShapes(network, preprocessing.crop());
+        List<Integer> regularised = regularisedStages(shapes);
+        List<Integer> channels = shapes.stream().map(sh -> (int) sh.get(1)).toList();
         int last = network.stageNames().size() - 1;
         SplittableRandom random = new SplittableRandom(seed);
         NDManager params = network.manager();
@@ -265,11 +267,19 @@ public final class MiroTrainer {
         return logits.logSoftmax(1).mul(weights).sum().neg().div((float) total);
     }
 
-    /** @return the classifier's logits [N, CLASSES] from the last stage's map [N, C, H, W] */
+    /**
+     * @return the classifier's logits [N, CLASSES] from the last stage's map [N, C, H, W]: the
+     *     head reads the mean of the map's locally aware patch features (PatchCore's 3x3
+     *     average, {@link org.crossdefect.core.embed.PatchEmbedder}) rather than of the raw map, so
+     *     the classifier scores exactly from the patch embeddings of the last stage, and its
+     *     per-patch logits (a class activation map) average to the image's logit
+     */
     static NDArray logits(NDArray lastMap, NDArray headWeight, NDArray headBias) {
         Shape s = lastMap.getShape();
+        NDArray local = ai.djl.nn.pooling.Pool.avgPool2d(lastMap, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1),
+                false, true);
         // DJL's PyTorch mean takes one axis: pool over the flattened positions.
-        return lastMap.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}).matMul(headWeight.transpose()).add(headBias);
+        return local.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}).matMul(headWeight.transpose()).add(headBias);
     }
 
     private static void update(Optimizer optimizer, Map<String, NDArray> parameters) {
@@ -387,15 +397,15 @@ public final class MiroTrainer {
         return order;
     }
 
-    /** @return every stage's channel count, from one probe image */
-    private List<Integer> channels(TrainableNetwork network) {
+    /** @return every stage's output shape for one {@code crop x crop} image */
+    public static List<Shape> stageShapes(TrainableNetwork network, int crop) {
         try (NDManager scope = network.manager().newSubManager()) {
-            NDList maps = network.stages(scope.zeros(new Shape(1, 3, preprocessing.crop(), preprocessing.crop())));
-            List<Integer> channels = new ArrayList<>();
+            NDList maps = network.stages(scope.zeros(new Shape(1, 3, crop, crop)));
+            List<Shape> shapes = new ArrayList<>();
             for (NDArray m : maps) {
-                channels.add((int) m.getShape().get(1));
+                shapes.add(m.getShape());
             }
-            return channels;
+            return shapes;
         }
     }
 

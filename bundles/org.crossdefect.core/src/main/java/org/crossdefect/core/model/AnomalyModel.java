@@ -73,6 +73,15 @@ public interface AnomalyModel extends AutoCloseable {
     default void useSearch(org.crossdefect.core.nn.Search search) {
     }
 
+    /**
+     * @return the weights file of the backbone this model's embeddings come from, where that is
+     *     not the backbone it was trained in (models on a MIRO fine-tuned backbone); empty for the
+     *     others, and for models read from files (their user gives the weights)
+     */
+    default java.util.Optional<java.nio.file.Path> backboneWeights() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -39,6 +39,14 @@ public interface Method<S> {
      */
     S settings(Parameters values);
 
+    /**
+     * @return whether a benchmark without a method list runs it; methods that fine-tune a
+     *     backbone (minutes per run on a CPU) are chosen by name instead
+     */
+    default boolean runsByDefault() {
+        return true;
+    }
+
     /** @return what the training split must hold (checked by a benchmark's plan before any work) */
     default TrainingNeeds needs() {
         return TrainingNeeds.GOOD_IMAGES;

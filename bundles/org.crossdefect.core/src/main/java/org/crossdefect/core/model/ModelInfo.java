@@ -35,7 +35,9 @@ public record ModelInfo(String method, String backboneId, String architecture, L
         if (!backbone.id().equals(backboneId)) {
             throw new IncompatibleException("the model was trained on embeddings of " + backboneId + " but the "
                     + "backbone loaded now is " + backbone.id() + "; load the same architecture, layers and weights "
-                    + "file");
+                    + "file" + (method.equals("miro") || method.endsWith("-miro") ? " (a " + method + " model needs "
+                            + "the fine-tuned backbone that train wrote beside it: --weights MODEL.backbone.safetensors)"
+                            : ""));
         }
     }
 }

@@ -86,7 +86,7 @@ public final class DomainBenchmarkNode {
     public static Settings settings(MethodRegistry methods, Parameters p) {
         p.requireKnown(PARAMETERS, "Domain Benchmark");
         List<String> chosen = list(p.text(METHODS));
-        List<String> ids = chosen.isEmpty() ? methods.ids() : chosen;
+        List<String> ids = chosen.isEmpty() ? methods.defaultIds() : chosen;
         ids.forEach(methods::get);
         int seeds = p.integer(SEEDS);
         InvalidSettingException.require(seeds >= 1, SEEDS.key(), "at least one seed, got " + seeds);

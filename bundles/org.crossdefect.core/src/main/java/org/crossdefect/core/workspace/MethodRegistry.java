@@ -42,11 +42,14 @@ public final class MethodRegistry {
         this.methods = methods;
     }
 
-    /** @return SEMLP, PatchCore and Labeled PatchCore */
+    /** @return SEMLP, PatchCore, Labeled PatchCore, the k-shot variants and the MIRO ones */
     public static MethodRegistry builtIn() {
         return new MethodRegistry(Map.of()).with(new SemlpMethod()).with(new PatchCoreMethod())
                 .with(new LabeledPatchCoreMethod()).with(new KShotPatchCoreMethod())
-                .with(new FusionMethod<>(new SemlpMethod())).with(new FusionMethod<>(new LabeledPatchCoreMethod()));
+                .with(new FusionMethod<>(new SemlpMethod())).with(new FusionMethod<>(new LabeledPatchCoreMethod()))
+                .with(new org.crossdefect.core.miro.MiroMethod())
+                .with(new org.crossdefect.core.miro.MiroBackedMethod<>(new SemlpMethod()))
+                .with(new org.crossdefect.core.miro.MiroBackedMethod<>(new PatchCoreMethod()));
     }
 
     /** @return this registry and one more method (its id must be new) */
@@ -57,6 +60,11 @@ public final class MethodRegistry {
         Map<String, Method<?>> all = new LinkedHashMap<>(methods);
         all.put(method.id(), method);
         return new MethodRegistry(java.util.Collections.unmodifiableMap(all));
+    }
+
+    /** @return the ids a benchmark runs when it is given no method list (no fine-tuning methods) */
+    public List<String> defaultIds() {
+        return methods.values().stream().filter(Method::runsByDefault).map(Method::id).toList();
     }
 
     public List<String> ids() {

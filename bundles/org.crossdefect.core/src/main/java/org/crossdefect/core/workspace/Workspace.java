@@ -82,6 +82,14 @@ public final class Workspace implements AutoCloseable {
      */
     public List<Prediction> predict(AnomalyModel model, List<ImageRecord> images, Progress progress)
             throws IOException {
+        java.util.Optional<java.nio.file.Path> own = model.backboneWeights();
+        if (own.isPresent() && !model.info().backboneId().equals(backbone.id())) {
+            // A model on a fine-tuned backbone (MIRO) embeds with that backbone, into its own store part.
+            try (Backbone tuned = Backbone.load(backbone.spec().withWeights(own.get())
+                    .withLayers(model.info().layers()))) {
+                return predict(model, extractor.sibling(tuned), images, progress);
+            }
+        }
         return predict(model, extractor, images, progress);
     }
 
