@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Speed and memory measurements, side by side in one run (these machines are noisy).",
         subcommands = {BenchEmbedCommand.class, BenchCoresetCommand.class, BenchNnCommand.class,
-                BenchSemlpCommand.class, BenchPredictCommand.class})
+                BenchSemlpCommand.class, BenchPredictCommand.class, BenchMiroCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -45,6 +45,23 @@ final class MethodOptions {
             + "train/good, never its test images (default: 10; 0 is the paper's strict protocol).")
     String targetShots;
 
+    @Option(names = "--miro-epochs", description = "MIRO methods: fine-tuning epochs (default: 1).")
+    String miroEpochs;
+
+    @Option(names = "--miro-steps", description = "MIRO methods: stop fine-tuning after this many steps (default: 0, "
+            + "the epochs decide).")
+    String miroSteps;
+
+    @Option(names = "--miro-lambda", description = "MIRO methods: weight of the regulariser towards the pretrained "
+            + "network (default: 0.1; 0 is plain fine-tuning).")
+    String miroLambda;
+
+    @Option(names = "--miro-learning-rate", description = "MIRO methods: Adam learning rate (default: 1e-4).")
+    String miroLearningRate;
+
+    @Option(names = "--miro-batch-size", description = "MIRO methods: images per fine-tuning step (default: 8).")
+    String miroBatchSize;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any method setting (see 'crossdefect "
             + "methods'); repeat for several.")
     Map<String, String> set = new LinkedHashMap<>();
@@ -56,6 +73,11 @@ final class MethodOptions {
         put(values, SemlpSettings.HIDDEN.key(), hidden);
         put(values, SemlpSettings.PATIENCE.key(), patience);
         put(values, org.crossdefect.core.model.TrainingData.TARGET_SHOTS.key(), targetShots);
+        put(values, org.crossdefect.core.miro.MiroSettings.EPOCHS.key(), miroEpochs);
+        put(values, org.crossdefect.core.miro.MiroSettings.STEPS.key(), miroSteps);
+        put(values, org.crossdefect.core.miro.MiroSettings.LAMBDA.key(), miroLambda);
+        put(values, org.crossdefect.core.miro.MiroSettings.LEARNING_RATE.key(), miroLearningRate);
+        put(values, org.crossdefect.core.miro.MiroSettings.BATCH_SIZE.key(), miroBatchSize);
         if (typeHead) {
             values.put(SemlpSettings.TYPE_HEAD.key(), "true");
         }

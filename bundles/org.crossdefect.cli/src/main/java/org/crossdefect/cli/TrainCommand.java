@@ -77,6 +77,10 @@ final class TrainCommand implements Callable<Integer>, CrossDefectCommand.Cancel
             trained.model().save(out, overwrite);
             if (backboneFile != null) {
                 stdout.printf("Fine-tuned backbone: %s (predict with --weights %s)%n", backboneFile, backboneFile);
+                java.util.Map<String, String> manifest = org.crossdefect.core.backbone.TrainableNetwork
+                        .manifest(backboneFile);
+                stdout.printf("Fine-tuning (best epoch %s of %s steps): %s%n", manifest.get("best.epoch"),
+                        manifest.get("steps"), manifest.get("history"));
             }
             List<ImageRecord> train = trained.images().train();
             long good = train.stream().filter(r -> r.label() == Label.GOOD).count();

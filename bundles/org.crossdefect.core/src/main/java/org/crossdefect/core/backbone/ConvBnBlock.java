@@ -45,10 +45,14 @@ final class ConvBnBlock extends AbstractBlock {
         boolean hasBias = w.has(convName + ".bias");
         this.kernel = (int) shape.get(2);
         this.stride = stride;
-        this.padding = padding;
         this.activation = activation;
+        // At stride 1, TensorFlow's SAME is (k - 1) / 2 on every side whatever the size: the
+        // convolution pads by itself, without a pad op (and its backward pass) in the graph.
+        boolean sameBySelf = padding == Conv.Padding.TF_SAME && stride == 1 && kernel % 2 == 1;
+        this.padding = sameBySelf ? Conv.Padding.SYMMETRIC : padding;
+        int convPad = sameBySelf ? (kernel - 1) / 2 : pad;
         this.conv = addChildBlock("conv", Conv2d.builder().setKernelShape(new Shape(shape.get(2), shape.get(3)))
-                .setFilters((int) shape.get(0)).optStride(new Shape(stride, stride)).optPadding(new Shape(pad, pad))
+                .setFilters((int) shape.get(0)).optStride(new Shape(stride, stride)).optPadding(new Shape(convPad, convPad))
                 .optGroups(groups).optBias(hasBias).build());
         set(conv, "weight", w, convName + ".weight", stateDict, manager);
         if (hasBias) {

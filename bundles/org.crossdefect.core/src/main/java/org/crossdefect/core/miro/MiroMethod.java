@@ -30,6 +30,11 @@ public final class MiroMethod extends DeclaredMethod<MiroSettings> {
     }
 
     @Override
+    public boolean learnsFromEmbeddingsAlone() {
+        return false; // it fine-tunes the backbone on the training images
+    }
+
+    @Override
     public boolean runsByDefault() {
         return false; // a fine-tuning per run: chosen by name (benchmark --methods)
     }

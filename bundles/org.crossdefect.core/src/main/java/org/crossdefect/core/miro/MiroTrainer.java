@@ -121,37 +121,12 @@ public final class MiroTrainer {
                     + "but the training images hold " + good + " good and " + defect + " defect images; it needs both");
         }
         double[] classWeight = {(double) train.size() / (CLASSES * good), (double) train.size() / (CLASSES * defect)};
-        oracle.freezeParameters(true);
-        String oracleBefore = oracle.checksum();
-        List<Shape> shapes = stageShapes(network, preprocessing.crop());
-        List<Integer> regularised = regularisedStages(shapes);
-        List<Integer> channels = shapes.stream().map(sh -> (int) sh.get(1)).toList();
-        int last = network.stageNames().size() - 1;
         SplittableRandom random = new SplittableRandom(seed);
-        NDManager params = network.manager();
-        NDArray headWeight = uniform(params, new Shape(CLASSES, channels.get(last)), channels.get(last), random);
-        NDArray headBias = uniform(params, new Shape(CLASSES), channels.get(last), random);
-        List<NDArray> varianceBias = new ArrayList<>();
-        for (int s : regularised) {
-            NDArray b = params.full(new Shape(1, channels.get(s), 1, 1), MiroRegulariser.initialBias());
-            varianceBias.add(b);
-        }
-        Map<String, NDArray> learned = new LinkedHashMap<>();
-        network.trainableParameters().forEach((name, p) -> learned.put("backbone." + name, p.getArray()));
-        learned.put("head.weight", headWeight);
-        learned.put("head.bias", headBias);
-        Map<String, NDArray> variance = new LinkedHashMap<>();
-        for (int i = 0; i < varianceBias.size(); i++) {
-            variance.put("variance." + i, varianceBias.get(i));
-        }
-        network.requireGradients();
-        learned.values().forEach(a -> a.setRequiresGradient(true));
-        if (computesRegulariser) {
-            variance.values().forEach(a -> a.setRequiresGradient(true));
-        }
-        Optimizer adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
-        Optimizer varianceAdam = Adam.builder().optLearningRateTracker(
-                Tracker.fixed((float) (settings.learningRate() * settings.varianceLearningRateFactor()))).build();
+        Session session = new Session(network, oracle, classWeight, random);
+        String oracleBefore = oracle.checksum();
+        List<Integer> regularised = session.regularised;
+        NDArray headWeight = session.headWeight;
+        NDArray headBias = session.headBias;
 
         List<Epoch> history = new ArrayList<>();
         Map<String, float[]> best = null;
@@ -180,12 +155,7 @@ public final class MiroTrainer {
                     if (following < order.size() && step + 1 < totalSteps) {
                         next = loader.submit(() -> augmented(order, following, augmentRandom));
                     }
-                    double[] parts = step(network, oracle, regularised, headWeight, headBias, varianceBias, batch,
-                            classWeight);
-                    update(adam, learned);
-                    if (computesRegulariser) {
-                        update(varianceAdam, variance);
-                    }
+                    double[] parts = session.step(batch);
                     if (!Double.isFinite(parts[0])) {
                         throw new IllegalStateException("MIRO's loss became " + parts[0] + " at step " + (step + 1)
                                 + "; lower " + MiroSettings.LEARNING_RATE.key());
@@ -225,30 +195,114 @@ public final class MiroTrainer {
         return new Result(weight, bias, history, bestEpoch, step, oracleBefore, oracle.checksum());
     }
 
-    /** One step's forward and backward pass; returns {loss, classification, regulariser}. */
-    private double[] step(TrainableNetwork network, TrainableNetwork oracle, List<Integer> regularised,
-            NDArray headWeight, NDArray headBias, List<NDArray> varianceBias, Batch batch, double[] classWeight) {
-        try (NDManager scope = network.manager().newSubManager()) {
-            int crop = preprocessing.crop();
-            NDArray x = scope.create(batch.pixels(), new Shape(batch.size(), 3, crop, crop));
-            try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
-                NDList features = network.stages(x);
-                NDArray classification = classification(features.get(features.size() - 1), headWeight, headBias,
-                        batch.labels(), classWeight, scope);
-                NDArray loss = classification;
-                NDArray regulariser = null;
-                if (computesRegulariser) {
-                    NDList pretrained = oracle.stages(x);
-                    for (int i = 0; i < regularised.size(); i++) {
-                        int s = regularised.get(i);
-                        NDArray term = MiroRegulariser.term(features.get(s), pretrained.get(s), varianceBias.get(i));
-                        regulariser = regulariser == null ? term : regulariser.add(term);
+    /**
+     * Runs {@code steps} training steps on batches of random pixels, as {@link #train} runs them
+     * (forward, backward, both Adam groups), for step-time and native-memory measurements.
+     *
+     * @param afterStep told the step number after each step (e.g. to sample memory)
+     * @return each step's wall time in nanoseconds
+     */
+    public long[] timedSteps(TrainableNetwork network, TrainableNetwork oracle, int steps, long seed,
+            java.util.function.LongConsumer afterStep) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Session session = new Session(network, oracle, new double[] {1, 1}, random);
+        int crop = preprocessing.crop();
+        long[] nanos = new long[steps];
+        for (int s = 0; s < steps; s++) {
+            float[] pixels = new float[settings.batchSize() * 3 * crop * crop];
+            int[] labels = new int[settings.batchSize()];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (float) random.nextDouble(-1, 1);
+            }
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = i % CLASSES;
+            }
+            long start = System.nanoTime();
+            session.step(new Batch(pixels, labels));
+            nanos[s] = System.nanoTime() - start;
+            afterStep.accept(s + 1);
+        }
+        return nanos;
+    }
+
+    /** The state of one fine-tuning: the head, the variance encoders and the two Adam groups. */
+    private final class Session {
+        final TrainableNetwork network;
+        final TrainableNetwork oracle;
+        final double[] classWeight;
+        final List<Integer> regularised;
+        final NDArray headWeight;
+        final NDArray headBias;
+        final List<NDArray> varianceBias = new ArrayList<>();
+        final Map<String, NDArray> learned = new LinkedHashMap<>();
+        final Map<String, NDArray> variance = new LinkedHashMap<>();
+        final Optimizer adam;
+        final Optimizer varianceAdam;
+
+        Session(TrainableNetwork network, TrainableNetwork oracle, double[] classWeight, SplittableRandom random) {
+            this.network = network;
+            this.oracle = oracle;
+            this.classWeight = classWeight;
+            oracle.freezeParameters(true);
+            List<Shape> shapes = stageShapes(network, preprocessing.crop());
+            this.regularised = regularisedStages(shapes);
+            List<Integer> channels = shapes.stream().map(sh -> (int) sh.get(1)).toList();
+            int last = channels.size() - 1;
+            NDManager params = network.manager();
+            this.headWeight = uniform(params, new Shape(CLASSES, channels.get(last)), channels.get(last), random);
+            this.headBias = uniform(params, new Shape(CLASSES), channels.get(last), random);
+            for (int s : regularised) {
+                varianceBias.add(params.full(new Shape(1, channels.get(s), 1, 1), MiroRegulariser.initialBias()));
+            }
+            network.trainableParameters().forEach((name, p) -> learned.put("backbone." + name, p.getArray()));
+            learned.put("head.weight", headWeight);
+            learned.put("head.bias", headBias);
+            for (int i = 0; i < varianceBias.size(); i++) {
+                variance.put("variance." + i, varianceBias.get(i));
+            }
+            network.requireGradients();
+            learned.values().forEach(a -> a.setRequiresGradient(true));
+            if (computesRegulariser) {
+                variance.values().forEach(a -> a.setRequiresGradient(true));
+            }
+            this.adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
+            this.varianceAdam = Adam.builder().optLearningRateTracker(
+                    Tracker.fixed((float) (settings.learningRate() * settings.varianceLearningRateFactor()))).build();
+        }
+
+        /** One step: forward, backward, Adam; returns {loss, classification, regulariser}. */
+        double[] step(Batch batch) {
+            double[] parts = forwardBackward(batch);
+            update(adam, learned);
+            if (computesRegulariser) {
+                update(varianceAdam, variance);
+            }
+            return parts;
+        }
+
+        private double[] forwardBackward(Batch batch) {
+            try (NDManager scope = network.manager().newSubManager()) {
+                int crop = preprocessing.crop();
+                NDArray x = scope.create(batch.pixels(), new Shape(batch.size(), 3, crop, crop));
+                try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
+                    NDList features = network.stages(x);
+                    NDArray classification = classification(features.get(features.size() - 1), headWeight, headBias,
+                            batch.labels(), classWeight, scope);
+                    NDArray loss = classification;
+                    NDArray regulariser = null;
+                    if (computesRegulariser) {
+                        NDList pretrained = oracle.stages(x);
+                        for (int i = 0; i < regularised.size(); i++) {
+                            int s = regularised.get(i);
+                            NDArray term = MiroRegulariser.term(features.get(s), pretrained.get(s), varianceBias.get(i));
+                            regulariser = regulariser == null ? term : regulariser.add(term);
+                        }
+                        loss = classification.add(regulariser.mul((float) settings.lambda()));
                     }
-                    loss = classification.add(regulariser.mul((float) settings.lambda()));
+                    collector.backward(loss);
+                    return new double[] {loss.getFloat(), classification.getFloat(),
+                            regulariser == null ? 0 : regulariser.getFloat()};
                 }
-                collector.backward(loss);
-                return new double[] {loss.getFloat(), classification.getFloat(),
-                        regulariser == null ? 0 : regulariser.getFloat()};
             }
         }
     }

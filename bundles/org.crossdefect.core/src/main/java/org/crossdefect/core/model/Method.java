@@ -47,6 +47,15 @@ public interface Method<S> {
         return true;
     }
 
+    /**
+     * @return whether the method learns from patch embeddings of the given backbone alone; methods
+     *     that fine-tune the backbone from the images themselves (MIRO) do not, so they cannot
+     *     sit behind a port that carries only embeddings (the KNIME Learner nodes)
+     */
+    default boolean learnsFromEmbeddingsAlone() {
+        return true;
+    }
+
     /** @return what the training split must hold (checked by a benchmark's plan before any work) */
     default TrainingNeeds needs() {
         return TrainingNeeds.GOOD_IMAGES;

@@ -30,7 +30,8 @@ import org.crossdefect.core.workspace.MethodRegistry;
  */
 public final class DomainBenchmarkNode {
 
-    public static final Parameter METHODS = new Parameter("methods", "", "Methods, separated by commas; empty: all.");
+    public static final Parameter METHODS = new Parameter("methods", "", "Methods, separated by commas; empty: all "
+            + "but the MIRO ones (miro, semlp-miro, patchcore-miro fine-tune the backbone: minutes per run; name them).");
     public static final Parameter SEEDS = new Parameter("seeds", "1", "Seeds 0..N-1: each draws another split and "
             + "training.");
     public static final Parameter TARGETS = new Parameter("targets", "", "Only these target domains (commas); "

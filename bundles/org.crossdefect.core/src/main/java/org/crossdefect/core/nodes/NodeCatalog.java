@@ -167,10 +167,12 @@ public final class NodeCatalog {
     /**
      * @return the methods that get a Learner and a Predictor node: those that train from the
      *     patch embeddings port alone. The k-shot methods also need good images of the target
-     *     object, which the Patch Embeddings port does not carry yet; in KNIME they run through
-     *     the Domain Benchmark node.
+     *     object, which the Patch Embeddings port does not carry yet, and the MIRO methods
+     *     fine-tune the backbone from the images themselves; in KNIME both run through the Domain
+     *     Benchmark node (named in its methods setting).
      */
     public static List<Method<?>> nodeMethods(MethodRegistry methods) {
-        return methods.methods().stream().filter(m -> !m.needs().usesTargetShots()).toList();
+        return methods.methods().stream().filter(m -> !m.needs().usesTargetShots() && m.learnsFromEmbeddingsAlone())
+                .toList();
     }
 }

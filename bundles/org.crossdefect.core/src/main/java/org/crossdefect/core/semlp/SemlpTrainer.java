@@ -99,6 +99,11 @@ final class SemlpTrainer {
         return mask;
     }
 
+    /** @return good over anomalous training patches, the binary loss's weight of anomalous ones */
+    double posWeight() {
+        return posWeight;
+    }
+
     /** Loss of a batch and its gradient with respect to the logits (see the class comment). */
     double loss(float[] logits, int[] y, int n, float[] gradient) {
         if (outputs == 1) {

@@ -160,7 +160,7 @@ final class WorkflowFiles {
     }
 
     static Workflow benchmark(List<NodeCatalog.Node> catalog, MethodRegistry methods) {
-        List<String> titles = methods.methods().stream().map(Method::title).toList();
+        List<String> titles = methods.methods().stream().filter(Method::runsByDefault).map(Method::title).toList();
         List<WorkflowNode> nodes = List.of(
                 ours(1, byId(catalog, "SyntheticDefectData"), Map.of(), 50, 100),
                 ours(2, byId(catalog, "DomainBenchmark"), Map.of("methods", "", "seeds", "1"), 200, 100),
@@ -169,8 +169,8 @@ final class WorkflowFiles {
                 new Connection(1, 1, 2, 1), // Datasets -> Domain Benchmark
                 new Connection(2, 1, 3, 1)); // Image AUROC -> Excel Writer
         String description = "The paper's protocol on the synthetic data (~/.crossdefect/demo-data, written by "
-                + "Synthetic Defect Data): the Domain Benchmark runs every method (" + String.join(", ", titles)
-                + ") with each category of each dataset (hole, cut, color) in turn as the unseen target, with one "
+                + "Synthetic Defect Data): the Domain Benchmark runs every default method (" + String.join(", ", titles)
+                + "; the MIRO methods, which fine-tune the backbone, run when named in its methods setting) with each category of each dataset (hole, cut, color) in turn as the unseen target, with one "
                 + "seed, on MobileNetV1 from the weights folder; KNIME's Excel Writer writes its image AUROC table "
                 + "(the shape of the paper's Table 4) to crossdefect-benchmark.xlsx beside this workflow, replacing "
                 + "an earlier one.";
