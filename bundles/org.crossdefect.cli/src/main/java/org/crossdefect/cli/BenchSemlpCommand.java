@@ -94,12 +94,6 @@ final class BenchSemlpCommand implements Callable<Integer> {
                         model.parameterCount());
             }
         }
-        for (int dim : dims) {
-            org.crossdefect.core.semlp.TrainingStacks.Comparison stacks = org.crossdefect.core.semlp.TrainingStacks
-                    .compare(dim, batch, 50, 3, 0);
-            out.printf("train_step_d%d_hand_ms=%.2f train_step_d%d_djl_autograd_ms=%.2f autograd_over_hand_d%d=%.2f%n",
-                    dim, stacks.handMs(), dim, stacks.autogradMs(), dim, stacks.autogradOverHand());
-        }
         Path work = Files.createTempDirectory("crossdefect-bench-semlp");
         try (Backbone backbone = Backbone.load(backboneOptions.spec())) {
             int dim = backbone.embeddingDim();

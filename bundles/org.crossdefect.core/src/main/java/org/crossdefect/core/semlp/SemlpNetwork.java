@@ -11,9 +11,8 @@ import ai.djl.ndarray.types.Shape;
  * The SEMLP network Linear(D, H) -> LeakyReLU(0.01) -> [dropout] -> Linear(H, K), with K = 1
  * (anomaly logit) or K classes (good + defect types). The weights live in Java arrays and are
  * copied into a per-batch NDManager scope for each step (49k floats, nothing next to a batch of
- * embeddings), so no native array outlives a batch and native memory cannot grow. Gradients are
- * computed by hand (two matrix products per layer), which keeps training exact and deterministic
- * and needs nothing of DJL's training API.
+ * embeddings), so no native array outlives a batch and native memory cannot grow. Training
+ * ({@link SemlpTrainer}) copies them into native arrays once and trains those with DJL's autograd.
  *
  * <p>Layouts: {@code w1} is D x H and {@code w2} is H x K, row-major ([in, out], the transpose
  * of PyTorch's nn.Linear.weight).
@@ -81,49 +80,18 @@ final class SemlpNetwork {
         }
     }
 
-    /** Computes the loss gradient with respect to the logits from the logits. */
-    interface LossGradient {
-        /** @return the loss; writes dLoss/dLogits into {@code gradient} (n x K) */
-        double apply(float[] logits, int n, float[] gradient);
+    /** @return w1 [D, H], b1, w2 [H, K], b2 as arrays in {@code manager}, for training */
+    NDArray[] toArrays(NDManager manager) {
+        return new NDArray[] {manager.create(w1, new Shape(dim, hidden)), manager.create(b1),
+            manager.create(w2, new Shape(hidden, outputs)), manager.create(b2)};
     }
 
-    /**
-     * One forward and backward pass.
-     *
-     * @param dropoutMask n x H values 0 or 1/(1-p), or null without dropout
-     * @param gradients receives dLoss/dw1, db1, dw2, db2 (same shapes as the parameters)
-     * @return the batch loss
-     */
-    double backward(NDManager parent, float[] x, int n, float[] dropoutMask, LossGradient loss, float[][] gradients) {
-        try (NDManager scope = parent.newSubManager()) {
-            NDArray input = scope.create(x.length == n * dim ? x : java.util.Arrays.copyOf(x, n * dim), new Shape(n, dim));
-            NDArray weight2 = scope.create(w2, new Shape(hidden, outputs));
-            NDArray z1 = input.matMul(scope.create(w1, new Shape(dim, hidden))).addi(scope.create(b1));
-            NDArray a = z1.maximum(z1.mul(SemlpSettings.LEAKY_SLOPE));
-            NDArray mask = dropoutMask == null ? null : scope.create(dropoutMask, new Shape(n, hidden));
-            if (mask != null) {
-                a = a.mul(mask);
-            }
-            float[] logits = a.matMul(weight2).addi(scope.create(b2)).toFloatArray();
-            float[] g = new float[n * outputs];
-            double value = loss.apply(logits, n, g);
-            NDArray gLogits = scope.create(g, new Shape(n, outputs));
-            float[] dw2 = a.transpose().matMul(gLogits).toFloatArray();
-            float[] db2 = gLogits.sum(new int[] {0}).toFloatArray();
-            NDArray gA = gLogits.matMul(weight2.transpose());
-            if (mask != null) {
-                gA = gA.mul(mask);
-            }
-            NDArray slope = z1.gt(0).toType(DataType.FLOAT32, false).mul(1 - SemlpSettings.LEAKY_SLOPE)
-                    .add(SemlpSettings.LEAKY_SLOPE);
-            NDArray gZ1 = gA.mul(slope);
-            float[] dw1 = input.transpose().matMul(gZ1).toFloatArray();
-            float[] db1 = gZ1.sum(new int[] {0}).toFloatArray();
-            System.arraycopy(dw1, 0, gradients[0], 0, dw1.length);
-            System.arraycopy(db1, 0, gradients[1], 0, db1.length);
-            System.arraycopy(dw2, 0, gradients[2], 0, dw2.length);
-            System.arraycopy(db2, 0, gradients[3], 0, db2.length);
-            return value;
+    /** Copies trained arrays (from {@link #toArrays}) back into this network's weights. */
+    void setFrom(NDArray[] arrays) {
+        float[][] target = parameters();
+        for (int t = 0; t < target.length; t++) {
+            float[] values = arrays[t].toFloatArray();
+            System.arraycopy(values, 0, target[t], 0, values.length);
         }
     }
 }

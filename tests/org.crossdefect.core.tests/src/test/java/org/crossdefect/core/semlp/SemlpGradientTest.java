@@ -9,11 +9,13 @@ import org.crossdefect.core.settings.Parameters;
 import org.junit.jupiter.api.Test;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /**
- * SEMLP's hand-written backward pass against finite differences of its loss (binary with
- * pos_weight, and the class-weighted type head), parameter by parameter.
+ * SEMLP's training gradients (DJL autograd of its loss) against finite differences of the loss
+ * (binary with pos_weight, and the class-weighted type head), parameter by parameter.
  */
 class SemlpGradientTest {
 
@@ -45,11 +47,15 @@ class SemlpGradientTest {
                     hidden)), counts, outputs, manager);
             SemlpNetwork net = SemlpNetwork.init(dim, hidden, outputs, random);
             float[][] params = net.parameters();
+            NDArray[] arrays = net.toArrays(manager);
+            for (NDArray a : arrays) {
+                a.setRequiresGradient(true);
+            }
+            trainer.step(arrays, x, y, n, null, manager);
             float[][] gradients = new float[4][];
             for (int t = 0; t < 4; t++) {
-                gradients[t] = new float[params[t].length];
+                gradients[t] = arrays[t].getGradient().toFloatArray();
             }
-            net.backward(manager, x, n, null, (logits, m, g) -> trainer.loss(logits, y, m, g), gradients);
             double h = 1e-3;
             for (int t = 0; t < 4; t++) {
                 for (int i = 0; i < params[t].length; i++) {
@@ -69,6 +75,8 @@ class SemlpGradientTest {
 
     private static double loss(SemlpNetwork net, SemlpTrainer trainer, NDManager manager, float[] x, int[] y, int n) {
         float[] logits = net.logits(manager, x, n);
-        return trainer.loss(logits, y, n, new float[logits.length]);
+        try (NDManager scope = manager.newSubManager()) {
+            return trainer.loss(scope.create(logits, new Shape(n, logits.length / n)), y, n, scope).getFloat();
+        }
     }
 }
