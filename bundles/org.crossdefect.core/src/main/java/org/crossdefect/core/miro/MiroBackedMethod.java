@@ -62,8 +62,8 @@ public final class MiroBackedMethod<S> extends DeclaredMethod<MiroBackedMethod.S
     @Override
     public TrainingNeeds needs() {
         // The fine-tuning classifies good against defect images, whatever the inner method needs.
-        return inner.needs() == TrainingNeeds.GOOD_AND_DEFECT_IMAGES_AND_TARGET_SHOTS || inner.needs().usesTargetShots()
-                ? TrainingNeeds.GOOD_AND_DEFECT_IMAGES_AND_TARGET_SHOTS : TrainingNeeds.GOOD_AND_DEFECT_IMAGES;
+        return inner.needs().usesTargetShots() ? TrainingNeeds.GOOD_AND_DEFECT_IMAGES_AND_TARGET_SHOTS
+                : TrainingNeeds.GOOD_AND_DEFECT_IMAGES;
     }
 
     @Override

@@ -238,6 +238,8 @@ public final class MiroTrainer {
         final Map<String, NDArray> variance = new LinkedHashMap<>();
         final Optimizer adam;
         final Optimizer varianceAdam;
+        /** Batches reach the network through one reused buffer, not a new direct buffer per step. */
+        final org.crossdefect.core.runtime.UploadBuffer upload = new org.crossdefect.core.runtime.UploadBuffer();
 
         Session(TrainableNetwork network, TrainableNetwork oracle, double[] classWeight, SplittableRandom random) {
             this.network = network;
@@ -283,7 +285,7 @@ public final class MiroTrainer {
         private double[] forwardBackward(Batch batch) {
             try (NDManager scope = network.manager().newSubManager()) {
                 int crop = preprocessing.crop();
-                NDArray x = scope.create(batch.pixels(), new Shape(batch.size(), 3, crop, crop));
+                NDArray x = upload.upload(batch.pixels(), 0, new Shape(batch.size(), 3, crop, crop), scope);
                 try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
                     NDList features = network.stages(x);
                     NDArray classification = classification(features.get(features.size() - 1), headWeight, headBias,
@@ -353,6 +355,7 @@ public final class MiroTrainer {
         int[] seen = new int[CLASSES];
         double distance = 0;
         int crop = preprocessing.crop();
+        org.crossdefect.core.runtime.UploadBuffer upload = new org.crossdefect.core.runtime.UploadBuffer();
         for (int from = 0; from < images.size(); from += settings.batchSize()) {
             progress.checkCancelled();
             List<ImageRecord> part = images.subList(from, Math.min(images.size(), from + settings.batchSize()));
@@ -361,7 +364,7 @@ public final class MiroTrainer {
                 preprocessing.input(ImageFiles.read(part.get(i).image()), pixels, i * 3 * crop * crop);
             }
             try (NDManager scope = network.manager().newSubManager()) {
-                NDArray x = scope.create(pixels, new Shape(part.size(), 3, crop, crop));
+                NDArray x = upload.upload(pixels, 0, new Shape(part.size(), 3, crop, crop), scope);
                 NDList f = network.stages(x);
                 NDList o = oracle.stages(x);
                 float[] p = logits(f.get(f.size() - 1), headWeight, headBias).toFloatArray();

@@ -47,7 +47,7 @@ public final class NearestNeighbours implements AutoCloseable {
     private final int queryChunk;
     private final int bankChunk;
     private InvertedLists invertedLists;
-    private java.nio.ByteBuffer uploadBuffer;
+    private final org.crossdefect.core.runtime.UploadBuffer uploadBuffer = new org.crossdefect.core.runtime.UploadBuffer();
     /** The bank's values until the index is built from them. */
     private float[] bankValues;
 
@@ -199,23 +199,12 @@ public final class NearestNeighbours implements AutoCloseable {
     }
 
     /**
-     * Queries {@code [from, from + count)} as an array in {@code scope}, through one reused
-     * direct buffer. DJL makes a CPU array from a direct buffer without copying it, and from a
-     * heap array through a new direct buffer of its own, which only a garbage collection frees:
-     * with query blocks of ~50 MB those piled up to hundreds of MB of resident memory between
-     * collections. The array is closed with its scope before the buffer is filled again (the
-     * searches are synchronized for that).
+     * Queries {@code [from, from + count)} as an array in {@code scope}, through one reused direct
+     * buffer ({@link UploadBuffer}); the searches are synchronized, so the array is closed with
+     * its scope before the buffer is filled again.
      */
     private NDArray upload(float[] queries, int from, int count, NDManager scope) {
-        int bytes = count * dim * Float.BYTES;
-        if (uploadBuffer == null || uploadBuffer.capacity() < bytes) {
-            uploadBuffer = java.nio.ByteBuffer.allocateDirect(bytes).order(java.nio.ByteOrder.nativeOrder());
-        }
-        uploadBuffer.clear();
-        uploadBuffer.asFloatBuffer().put(queries, from * dim, count * dim);
-        uploadBuffer.limit(bytes);
-        return scope.create(uploadBuffer.slice().order(java.nio.ByteOrder.nativeOrder()), new Shape(count, dim),
-                DataType.FLOAT32);
+        return uploadBuffer.upload(queries, from * dim, new Shape(count, dim), scope);
     }
 
     @Override
