@@ -225,6 +225,25 @@ public final class MiroTrainer {
         return nanos;
     }
 
+    /**
+     * The gradients of one batch (the first {@code batchSize} training images, augmented with the
+     * seed) before any update, by parameter name ("backbone.NAME", "head.weight", ...): what the
+     * two training modes must agree on exactly where lambda is 0.
+     */
+    Map<String, float[]> gradientsOfOneBatch(TrainableNetwork network, TrainableNetwork oracle,
+            List<ImageRecord> images, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        Session session = new Session(network, oracle, new double[] {1, 1}, random);
+        session.forwardBackward(augmented(images, 0, random.split()));
+        Map<String, float[]> gradients = new LinkedHashMap<>();
+        session.learned.forEach((name, array) -> {
+            NDArray g = array.getGradient();
+            gradients.put(name, g.toFloatArray());
+            g.close();
+        });
+        return gradients;
+    }
+
     /** The state of one fine-tuning: the head, the variance encoders and the two Adam groups. */
     private final class Session {
         final TrainableNetwork network;
