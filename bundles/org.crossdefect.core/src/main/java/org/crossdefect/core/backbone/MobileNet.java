@@ -15,11 +15,11 @@ import ai.djl.ndarray.NDManager;
  */
 final class MobileNet implements FeatureNetwork {
 
-    private static final double KERAS_BN_EPS = 1e-3;
-    private static final int[] V1_CHANNELS = {64, 128, 128, 256, 256, 512, 512, 512, 512, 512, 512, 1024};
-    private static final int[] V1_STRIDES = {1, 2, 1, 2, 1, 2, 1, 1, 1, 1, 1, 2};
-    private static final int[] V2_CHANNELS = {16, 24, 24, 32, 32, 32, 64, 64, 64, 64, 96, 96, 96, 160, 160, 160, 320};
-    private static final int[] V2_STRIDES = {1, 2, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1};
+    static final double KERAS_BN_EPS = 1e-3;
+    static final int[] V1_CHANNELS = {64, 128, 128, 256, 256, 512, 512, 512, 512, 512, 512, 1024};
+    static final int[] V1_STRIDES = {1, 2, 1, 2, 1, 2, 1, 1, 1, 1, 1, 2};
+    static final int[] V2_CHANNELS = {16, 24, 24, 32, 32, 32, 64, 64, 64, 64, 96, 96, 96, 160, 160, 160, 320};
+    static final int[] V2_STRIDES = {1, 2, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1};
 
     /** One step of the network; {@code name} is the feature-map name of its output. */
     private record Step(String name, Conv conv, boolean relu6, boolean addBlockInput, boolean startsBlock) {

@@ -10,16 +10,24 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * {@code body(x) + shortcut(x)}, then ReLU: a ResNet basic or bottleneck block. Nothing is added
- * in place, so autograd sees every intermediate.
+ * {@code body(x) + shortcut(x)}, then ReLU: a ResNet basic or bottleneck block (or, without the
+ * ReLU, a MobileNetV2 inverted residual). Nothing is added in place, so autograd sees every
+ * intermediate.
  */
 final class ResidualBlock extends AbstractBlock {
 
     private final List<ConvBnBlock> body;
     private final ConvBnBlock shortcut;
+    private final boolean reluAfterAdd;
 
     /** @param shortcut the downsampling projection, or null for the identity */
     ResidualBlock(List<ConvBnBlock> body, ConvBnBlock shortcut) {
+        this(body, shortcut, true);
+    }
+
+    /** @param reluAfterAdd false for MobileNetV2's linear bottleneck */
+    ResidualBlock(List<ConvBnBlock> body, ConvBnBlock shortcut, boolean reluAfterAdd) {
+        this.reluAfterAdd = reluAfterAdd;
         for (int i = 0; i < body.size(); i++) {
             addChildBlock("conv" + (i + 1), body.get(i));
         }
@@ -36,7 +44,8 @@ final class ResidualBlock extends AbstractBlock {
             h = conv.forward(ps, h, false);
         }
         NDArray identity = shortcut == null ? x : shortcut.forward(ps, inputs, false).singletonOrThrow();
-        return new NDList(ai.djl.nn.Activation.relu(h.singletonOrThrow().add(identity)));
+        NDArray sum = h.singletonOrThrow().add(identity);
+        return new NDList(reluAfterAdd ? ai.djl.nn.Activation.relu(sum) : sum);
     }
 
     @Override

@@ -32,16 +32,15 @@ import ai.djl.util.PairList;
  * their scale and shift can learn.
  *
  * <p>Its forward pass returns every stage's output ({@link #stageNames()}): the stem, then each
- * ResNet layer or each MobileNet block. Trainable: MobileNetV1 and the ResNet family (18, 50,
- * Wide-ResNet50-2). MobileNetV2's file has its batch norms folded already and ViT is not built
- * as blocks yet; both are refused with that reason.
+ * ResNet layer or each MobileNet block. Trainable: MobileNetV1/V2 and the ResNet family (18, 50,
+ * Wide-ResNet50-2). ViT-B/8 is not built as blocks yet and is refused with that reason.
  */
 public final class TrainableNetwork extends AbstractBlock implements AutoCloseable {
 
     private static final float RESNET_BN_EPS = 1e-5f;
-    private static final float KERAS_BN_EPS = 1e-3f;
-    private static final int[] V1_CHANNELS = {64, 128, 128, 256, 256, 512, 512, 512, 512, 512, 512, 1024};
-    private static final int[] V1_STRIDES = {1, 2, 1, 2, 1, 2, 1, 1, 1, 1, 1, 2};
+    private static final float KERAS_BN_EPS = (float) MobileNet.KERAS_BN_EPS;
+    private static final int[] V1_CHANNELS = MobileNet.V1_CHANNELS;
+    private static final int[] V1_STRIDES = MobileNet.V1_STRIDES;
 
     private final Architecture architecture;
     private final List<String> stageNames;
@@ -66,7 +65,7 @@ public final class TrainableNetwork extends AbstractBlock implements AutoCloseab
     /** @return whether {@link #load} can build this architecture */
     public static boolean supports(Architecture a) {
         return switch (a) {
-            case MOBILENET_V1, RESNET18, RESNET50, WIDE_RESNET50_2 -> true;
+            case MOBILENET_V1, MOBILENET_V2, RESNET18, RESNET50, WIDE_RESNET50_2 -> true;
             default -> false;
         };
     }
@@ -81,10 +80,8 @@ public final class TrainableNetwork extends AbstractBlock implements AutoCloseab
     public static TrainableNetwork load(BackboneSpec spec, NDManager parent) throws BackboneException {
         Architecture a = spec.architecture();
         if (!supports(a)) {
-            throw new BackboneException("backbone " + a.id() + " cannot be fine-tuned here: "
-                    + (a == Architecture.MOBILENET_V2 ? "its weights file has the batch norms folded in"
-                            : "it is not built as trainable blocks")
-                    + "; choose mobilenet_v1, resnet18, resnet50 or wide_resnet50_2");
+            throw new BackboneException("backbone " + a.id() + " cannot be fine-tuned here: it is not built as "
+                    + "trainable blocks; choose mobilenet_v1, mobilenet_v2, resnet18, resnet50 or wide_resnet50_2");
         }
         String last = a.layerNames().get(a.layerNames().size() - 1);
         NDManager manager = parent.newSubManager();
@@ -103,6 +100,7 @@ public final class TrainableNetwork extends AbstractBlock implements AutoCloseab
     static TrainableNetwork of(Architecture a, Weights w, NDManager manager) {
         return switch (a) {
             case MOBILENET_V1 -> mobileNetV1(w, manager);
+            case MOBILENET_V2 -> mobileNetV2(w, manager);
             case RESNET18 -> resNet(a, ResNet.Config.RESNET18, w, manager);
             case RESNET50 -> resNet(a, ResNet.Config.RESNET50, w, manager);
             case WIDE_RESNET50_2 -> resNet(a, ResNet.Config.WIDE_RESNET50_2, w, manager);
@@ -130,6 +128,45 @@ public final class TrainableNetwork extends AbstractBlock implements AutoCloseab
             in = V1_CHANNELS[i - 1];
         }
         return new TrainableNetwork(Architecture.MOBILENET_V1, names, stages, dict, manager);
+    }
+
+    /**
+     * MobileNetV2 as its TFLite file holds it: batch norms already folded into convolution
+     * biases (so there is no batch norm to keep apart; the biases learn), ReLU6 after expand and
+     * depthwise convolutions, a linear projection, the residual where shapes allow.
+     */
+    private static TrainableNetwork mobileNetV2(Weights w, NDManager manager) {
+        Map<String, Parameter> dict = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<Block> stages = new ArrayList<>();
+        ConvBnBlock.Activation relu6 = ConvBnBlock.Activation.RELU6;
+        Conv.Padding same = Conv.Padding.TF_SAME;
+        names.add("stem");
+        stages.add(new ConvBnBlock(w, "conv1", null, 0, 2, 0, 1, same, relu6, dict, manager));
+        int in = 32;
+        for (int i = 0; i < MobileNet.V2_CHANNELS.length; i++) {
+            String p = "blocks." + i;
+            int out = MobileNet.V2_CHANNELS[i];
+            int stride = MobileNet.V2_STRIDES[i];
+            int hidden = i == 0 ? in : in * 6;
+            List<ConvBnBlock> body = new ArrayList<>();
+            if (i > 0) {
+                body.add(new ConvBnBlock(w, p + ".expand", null, 0, 1, 0, 1, same, relu6, dict, manager));
+            }
+            body.add(new ConvBnBlock(w, p + ".dw", null, 0, stride, 0, hidden, same, relu6, dict, manager));
+            body.add(new ConvBnBlock(w, p + ".project", null, 0, 1, 0, 1, same, ConvBnBlock.Activation.NONE, dict,
+                    manager));
+            if (stride == 1 && in == out) {
+                stages.add(new ResidualBlock(body, null, false));
+            } else {
+                SequentialBlock block = new SequentialBlock();
+                body.forEach(block::add);
+                stages.add(block);
+            }
+            names.add(p);
+            in = out;
+        }
+        return new TrainableNetwork(Architecture.MOBILENET_V2, names, stages, dict, manager);
     }
 
     private static TrainableNetwork resNet(Architecture a, ResNet.Config config, Weights w, NDManager manager) {

@@ -39,6 +39,13 @@ class TrainableNetworkTest {
     }
 
     @Test
+    void mobileNetV2StagesEqualTheFoldedBackbone() throws Exception {
+        BackboneSpec spec = BackboneSpec.of(Architecture.MOBILENET_V2).withDevice("cpu")
+                .withWeights(SharedData.root().resolve("backbones/mobilenet_v2_1.0_224.safetensors"));
+        assertStagesEqualFolded(spec, List.of("blocks.3", "blocks.6", "blocks.10", "blocks.16"));
+    }
+
+    @Test
     void resNet18StagesEqualTheFoldedBackbone() throws Exception {
         BackboneSpec spec = BackboneSpec.of(Architecture.RESNET18).withDevice("cpu").withRandomWeights()
                 .withLayers(List.of("layer1", "layer2", "layer3", "layer4"));
@@ -102,8 +109,8 @@ class TrainableNetworkTest {
     void architecturesWithoutTrainableBlocksAreRefusedWithTheReason() {
         try (NDManager root = DjlRuntime.newManager(Device.cpu())) {
             BackboneException e = assertThrows(BackboneException.class, () -> TrainableNetwork.load(
-                    BackboneSpec.of(Architecture.MOBILENET_V2).withDevice("cpu").withRandomWeights(), root));
-            assertTrue(e.getMessage().contains("folded") && e.getMessage().contains("mobilenet_v1"), e.getMessage());
+                    BackboneSpec.of(Architecture.VIT_B8).withDevice("cpu").withRandomWeights(), root));
+            assertTrue(e.getMessage().contains("vit_b8") && e.getMessage().contains("mobilenet_v1"), e.getMessage());
         }
     }
 
