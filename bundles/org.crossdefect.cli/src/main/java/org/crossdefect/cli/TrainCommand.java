@@ -86,8 +86,8 @@ final class TrainCommand implements Callable<Integer>, CrossDefectCommand.Cancel
             long good = train.stream().filter(r -> r.label() == Label.GOOD).count();
             stdout.printf("Trained %s on %d images (%d good, %d defect) of %s with %s in %.1f s: %s%n", method,
                     train.size(), good, train.size() - good,
-                    train.stream().map(ImageRecord::category).distinct().sorted().toList(), trained.backboneId(),
-                    trained.seconds(), out);
+                    train.stream().map(ImageRecord::category).distinct().sorted().toList(),
+                    trained.model().info().backboneId(), trained.seconds(), out);
             return 0;
         }
     }
