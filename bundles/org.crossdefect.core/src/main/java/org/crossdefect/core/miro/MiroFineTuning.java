@@ -96,7 +96,8 @@ public final class MiroFineTuning {
 
     private static Map<String, String> manifest(Backbone base, TrainingData data, MiroSettings settings,
             MiroTrainer.Result result) {
-        Gson gson = new Gson();
+        // Epochs without validation images have NaN accuracy: written as NaN, not refused.
+        Gson gson = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create();
         Map<String, String> m = new LinkedHashMap<>();
         m.put(FORMAT_KEY, FORMAT);
         m.put("base.architecture", base.architecture().id());
@@ -122,13 +123,17 @@ public final class MiroFineTuning {
 
     /** @return 16 hex digits naming everything the fine-tuning depends on */
     static String key(Backbone base, TrainingData data, MiroSettings settings) {
+        // The device is not part of it: a fine-tuning on the GPU serves a CPU run and back.
         StringBuilder b = new StringBuilder();
         b.append(FORMAT).append('|').append(base.architecture().id()).append('|').append(weightsIdentity(base))
                 .append('|').append(settings).append("|seed=").append(data.seed());
         for (List<ImageRecord> part : List.of(data.train(), data.validation())) {
             b.append("|part");
             for (ImageRecord r : part) {
-                b.append('|').append(r.image().toAbsolutePath()).append(':').append(r.label());
+                // Path, size and time: an image replaced at the same path is a new fine-tuning.
+                Path image = r.image().toAbsolutePath();
+                b.append('|').append(image).append(':').append(r.label()).append(':').append(image.toFile().length())
+                        .append(':').append(image.toFile().lastModified());
             }
         }
         return Sha256.hex(b.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);

@@ -24,10 +24,15 @@ final class MiroRegulariser {
         return (float) Math.log(Math.expm1(INITIAL_VARIANCE - EPS));
     }
 
-    /** @return softplus(bias) + EPS, shaped like the bias ([1, C, 1, 1]) */
-    static NDArray variance(NDArray bias) {
+    /**
+     * @param scope owns the result and every intermediate (an operation's result belongs to its
+     *     first operand's manager, and the bias lives as long as the training)
+     * @return softplus(bias) + EPS, shaped like the bias ([1, C, 1, 1])
+     */
+    static NDArray variance(NDArray bias, ai.djl.ndarray.NDManager scope) {
+        NDArray b = scope.zeros(new ai.djl.ndarray.types.Shape(1)).add(bias); // still in the graph
         // softplus(b) = log(1 + exp(b)); b stays near -2.25 and below, where this form is exact.
-        return bias.exp().add(1).log().add(EPS);
+        return b.exp().add(1).log().add(EPS);
     }
 
     /**
@@ -37,7 +42,7 @@ final class MiroRegulariser {
      * @return the scalar term for this map
      */
     static NDArray term(NDArray features, NDArray oracle, NDArray bias) {
-        NDArray var = variance(bias);
+        NDArray var = variance(bias, features.getManager());
         return features.sub(oracle).square().div(var).add(var.log()).mean().div(2);
     }
 }

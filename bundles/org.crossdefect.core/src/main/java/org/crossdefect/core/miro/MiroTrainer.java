@@ -354,7 +354,9 @@ public final class MiroTrainer {
         NDArray local = ai.djl.nn.pooling.Pool.avgPool2d(lastMap, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1),
                 false, true);
         // DJL's PyTorch mean takes one axis: pool over the flattened positions.
-        return local.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}).matMul(headWeight.transpose()).add(headBias);
+        NDArray transposed = headWeight.transpose();
+        transposed.attach(lastMap.getManager()); // a view per call: freed with the batch's scope
+        return local.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}).matMul(transposed).add(headBias);
     }
 
     private static void update(Optimizer optimizer, Map<String, NDArray> parameters) {

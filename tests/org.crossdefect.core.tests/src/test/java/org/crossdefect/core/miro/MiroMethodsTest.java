@@ -123,4 +123,24 @@ class MiroMethodsTest {
             }
         }
     }
+
+    /** Without validation images the epochs have no accuracy: the fine-tuning is still written. */
+    @Test
+    void aFineTuningWithoutValidationImagesIsKept() throws Exception {
+        Path root = dir.resolve("tree");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 3, 2, 2, 6), root, false, Progress.NONE);
+        DomainSplit split = DomainSplitter.split("hole", MvtecTree.open(root).datasetImages(DatasetMappings.read(
+                root.resolve("hole.csv"))), "wood", 0, 0.5);
+        BackboneSpec spec = BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu")
+                .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors"));
+        try (Workspace workspace = Workspace.open(spec, dir.resolve("store"), 8)) {
+            TrainingData data = new TrainingData(split.images(Role.TRAIN), List.of(), 0, true, workspace.extractor());
+            try (AnomalyModel miro = MethodRegistry.builtIn().fit("miro", Parameters.of("miro-steps", 1), data,
+                    Device.cpu(), Progress.NONE)) {
+                Map<String, String> manifest = TrainableNetwork.manifest(miro.backboneWeights().orElseThrow());
+                assertTrue(manifest.get("history").contains("NaN"), manifest.get("history"));
+                assertEquals("0", manifest.get("validation.images"));
+            }
+        }
+    }
 }

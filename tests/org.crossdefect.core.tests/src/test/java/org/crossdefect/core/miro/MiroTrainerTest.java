@@ -74,7 +74,7 @@ class MiroTrainerTest {
         float[] b = {MiroRegulariser.initialBias(), 0.3f};
         try (NDManager m = DjlRuntime.newManager(Device.cpu())) {
             NDArray bias = m.create(b, new Shape(1, 2, 1, 1));
-            assertEquals(0.1, MiroRegulariser.variance(bias).toFloatArray()[0], 1e-6, "starts at variance 0.1");
+            assertEquals(0.1, MiroRegulariser.variance(bias, m).toFloatArray()[0], 1e-6, "starts at variance 0.1");
             double got = MiroRegulariser.term(m.create(f, new Shape(1, 2, 1, 2)), m.create(o, new Shape(1, 2, 1, 2)),
                     bias).getFloat();
             double expected = 0;
@@ -193,6 +193,19 @@ class MiroTrainerTest {
             double near = a.history().get(0).oracleDistance();
             double far = unregularised.history().get(0).oracleDistance();
             assertTrue(near < far, "lambda 10 keeps the features nearer the oracle: " + near + " vs " + far);
+        }
+    }
+
+    /** Every array a step makes is freed with the step: none piles up on the network's manager. */
+    @Test
+    void stepsLeaveNoArrayBehind() throws Exception {
+        try (NDManager root = DjlRuntime.newManager(Device.cpu());
+                TrainableNetwork net = TrainableNetwork.load(MOBILENET, root);
+                TrainableNetwork oracle = TrainableNetwork.load(MOBILENET, root)) {
+            int[] arrays = new int[7];
+            new MiroTrainer(new MiroSettings(1, 2, 1e-4, 10, 0.1, 0), PREPROCESSING).timedSteps(net, oracle, 6, 0,
+                    step -> arrays[(int) step] = net.manager().getManagedArrays().size());
+            assertEquals(arrays[2], arrays[6], "arrays on the network's manager after step 2 and after step 6");
         }
     }
 
