@@ -40,11 +40,12 @@ public final class Backbone implements AutoCloseable {
     private final FeatureNetwork network;
     private final Preprocessing preprocessing;
     private final List<Shape> featureShapes;
-    private BackboneSpec spec;
+    private final BackboneSpec spec;
 
-    private Backbone(Architecture architecture, List<String> layers, String id, Device device, NDManager manager,
+    private Backbone(BackboneSpec spec, List<String> layers, String id, Device device, NDManager manager,
             FeatureNetwork network) throws BackboneException {
-        this.architecture = architecture;
+        this.spec = spec.withLayers(layers);
+        this.architecture = spec.architecture();
         this.layers = List.copyOf(layers);
         this.id = id;
         this.device = device;
@@ -59,12 +60,6 @@ public final class Backbone implements AutoCloseable {
      * learn (and check) the shapes of its feature maps.
      */
     public static Backbone load(BackboneSpec spec) throws BackboneException {
-        Backbone loaded = build(spec);
-        loaded.spec = spec.withLayers(loaded.layers());
-        return loaded;
-    }
-
-    private static Backbone build(BackboneSpec spec) throws BackboneException {
         Device device = DjlRuntime.device(spec.device());
         Architecture a = spec.architecture();
         NDManager manager = DjlRuntime.newManager(device);
@@ -75,7 +70,7 @@ public final class Backbone implements AutoCloseable {
                 try {
                     List<String> layers = spec.layers().isEmpty() ? net.layerNames() : spec.layers();
                     checkLayers(a, net.layerNames(), layers);
-                    return new Backbone(a, layers, a.id() + layers + "@" + digest(file), device, manager, net);
+                    return new Backbone(spec, layers, a.id() + layers + "@" + digest(file), device, manager, net);
                 } catch (RuntimeException e) {
                     net.close(); // the module's weights live in the model's own scope, not in manager
                     throw e;
@@ -97,7 +92,7 @@ public final class Backbone implements AutoCloseable {
                 }
                 weights.check(a.id(), a.expectedTensors(last));
                 FeatureNetwork network = a.build(weights, last, manager);
-                return new Backbone(a, layers, a.id() + layers + "@" + source, device, manager, network);
+                return new Backbone(spec, layers, a.id() + layers + "@" + source, device, manager, network);
             }
         } catch (RuntimeException e) {
             manager.close();

@@ -50,13 +50,8 @@ public final class MiroBackedMethod<S> extends DeclaredMethod<MiroBackedMethod.S
     }
 
     @Override
-    public boolean learnsFromEmbeddingsAlone() {
-        return false; // it fine-tunes the backbone on the training images
-    }
-
-    @Override
-    public boolean runsByDefault() {
-        return false; // a fine-tuning per run: chosen by name (benchmark --methods)
+    public boolean finetunesBackbone() {
+        return true;
     }
 
     @Override

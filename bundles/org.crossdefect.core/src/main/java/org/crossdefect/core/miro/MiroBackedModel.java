@@ -33,9 +33,7 @@ final class MiroBackedModel implements AnomalyModel {
     private final NDManager manager;
 
     MiroBackedModel(String id, AnomalyModel inner, Path backboneFile, NDManager manager) {
-        ModelInfo i = inner.info();
-        this.info = new ModelInfo(id, i.backboneId(), i.architecture(), i.layers(), i.dim(), i.gridHeight(),
-                i.gridWidth());
+        this.info = inner.info().withMethod(id);
         this.inner = inner;
         this.backboneFile = backboneFile;
         this.manager = manager;

@@ -42,8 +42,18 @@ public final class MiroFineTuning {
     public static final String FORMAT_KEY = "crossdefect.format";
     public static final String FORMAT = "miro-backbone-1";
 
-    /** A fine-tuned backbone file and whether an earlier run had made it. */
-    public record Tuned(Path file, boolean reused) {
+    /**
+     * A fine-tuned backbone file and whether an earlier run had made it.
+     *
+     * @param trainedHead the classifier head {weight [2 * C], bias [2]} when this run trained it,
+     *     else null (then {@link #head()} reads it from the file)
+     */
+    public record Tuned(Path file, boolean reused, float[][] trainedHead) {
+
+        /** @return the classifier head: {weight [2 * C], bias [2]} */
+        float[][] head() throws IOException {
+            return trainedHead != null ? trainedHead : MiroFineTuning.head(file);
+        }
     }
 
     private MiroFineTuning() {
@@ -56,7 +66,7 @@ public final class MiroFineTuning {
                 .resolve(key(base, data, settings) + ".safetensors");
         if (Files.isRegularFile(file)) {
             progress.update(1, 1, "MIRO: reusing the fine-tuned backbone " + file.getFileName());
-            return new Tuned(file, true);
+            return new Tuned(file, true, null);
         }
         Files.createDirectories(file.getParent());
         BackboneSpec spec = base.spec();
@@ -76,9 +86,9 @@ public final class MiroFineTuning {
                 network.save(file, manifest(base, data, settings, result), head, headShapes, false);
             } catch (OutputExistsException e) {
                 // Another run on the same data finished first: its file is the same fine-tuning.
-                return new Tuned(file, true);
+                return new Tuned(file, true, null);
             }
-            return new Tuned(file, false);
+            return new Tuned(file, false, new float[][] {result.headWeight(), result.headBias()});
         }
     }
 

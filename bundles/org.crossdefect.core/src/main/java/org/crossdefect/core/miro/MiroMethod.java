@@ -30,13 +30,8 @@ public final class MiroMethod extends DeclaredMethod<MiroSettings> {
     }
 
     @Override
-    public boolean learnsFromEmbeddingsAlone() {
-        return false; // it fine-tunes the backbone on the training images
-    }
-
-    @Override
-    public boolean runsByDefault() {
-        return false; // a fine-tuning per run: chosen by name (benchmark --methods)
+    public boolean finetunesBackbone() {
+        return true;
     }
 
     @Override
@@ -53,7 +48,7 @@ public final class MiroMethod extends DeclaredMethod<MiroSettings> {
         List<String> all = base.architecture().layerNames();
         try (Backbone last = Backbone.load(base.spec().withWeights(tuned.file()).withLayers(List.of(all.get(
                 all.size() - 1))))) {
-            float[][] head = MiroFineTuning.head(tuned.file());
+            float[][] head = tuned.head();
             manager.close(); // the classifier lives on the Java heap
             return new MiroModel(ModelInfo.of(ID, last), settings, data.seed(), head[0], head[1], tuned.file());
         }

@@ -40,20 +40,13 @@ public interface Method<S> {
     S settings(Parameters values);
 
     /**
-     * @return whether a benchmark without a method list runs it; methods that fine-tune a
-     *     backbone (minutes per run on a CPU) are chosen by name instead
+     * @return whether the method fine-tunes the backbone on the training images (MIRO). Such a
+     *     method costs minutes per run on a CPU, so a benchmark without a method list leaves it
+     *     out, and it cannot sit behind a port that carries only patch embeddings (the KNIME
+     *     Learner nodes)
      */
-    default boolean runsByDefault() {
-        return true;
-    }
-
-    /**
-     * @return whether the method learns from patch embeddings of the given backbone alone; methods
-     *     that fine-tune the backbone from the images themselves (MIRO) do not, so they cannot
-     *     sit behind a port that carries only embeddings (the KNIME Learner nodes)
-     */
-    default boolean learnsFromEmbeddingsAlone() {
-        return true;
+    default boolean finetunesBackbone() {
+        return false;
     }
 
     /** @return what the training split must hold (checked by a benchmark's plan before any work) */

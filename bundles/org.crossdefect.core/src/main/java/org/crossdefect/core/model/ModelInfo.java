@@ -23,6 +23,11 @@ public record ModelInfo(String method, String backboneId, String architecture, L
         layers = List.copyOf(layers);
     }
 
+    /** @return the same backbone facts under another method's id (a model wrapped by another method) */
+    public ModelInfo withMethod(String otherMethod) {
+        return new ModelInfo(otherMethod, backboneId, architecture, layers, dim, gridHeight, gridWidth);
+    }
+
     public static ModelInfo of(String method, Backbone backbone) {
         return new ModelInfo(method, backbone.id(), backbone.architecture().id(), backbone.layers(),
                 backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth());

@@ -172,7 +172,7 @@ public final class NodeCatalog {
      *     Benchmark node (named in its methods setting).
      */
     public static List<Method<?>> nodeMethods(MethodRegistry methods) {
-        return methods.methods().stream().filter(m -> !m.needs().usesTargetShots() && m.learnsFromEmbeddingsAlone())
+        return methods.methods().stream().filter(m -> !m.needs().usesTargetShots() && !m.finetunesBackbone())
                 .toList();
     }
 }

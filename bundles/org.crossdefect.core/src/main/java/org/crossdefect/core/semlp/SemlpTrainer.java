@@ -133,11 +133,6 @@ final class SemlpTrainer {
         return mask;
     }
 
-    /** @return good over anomalous training patches, the binary loss's weight of anomalous ones */
-    double posWeight() {
-        return posWeight;
-    }
-
     /**
      * @param logits n x K, on the scope's device
      * @return the batch loss (see the class comment), a scalar in {@code scope}

@@ -64,7 +64,7 @@ public final class MethodRegistry {
 
     /** @return the ids a benchmark runs when it is given no method list (no fine-tuning methods) */
     public List<String> defaultIds() {
-        return methods.values().stream().filter(Method::runsByDefault).map(Method::id).toList();
+        return methods.values().stream().filter(m -> !m.finetunesBackbone()).map(Method::id).toList();
     }
 
     public List<String> ids() {

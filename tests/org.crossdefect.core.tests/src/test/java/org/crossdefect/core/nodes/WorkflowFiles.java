@@ -160,7 +160,7 @@ final class WorkflowFiles {
     }
 
     static Workflow benchmark(List<NodeCatalog.Node> catalog, MethodRegistry methods) {
-        List<String> titles = methods.methods().stream().filter(Method::runsByDefault).map(Method::title).toList();
+        List<String> titles = methods.methods().stream().filter(m -> !m.finetunesBackbone()).map(Method::title).toList();
         List<WorkflowNode> nodes = List.of(
                 ours(1, byId(catalog, "SyntheticDefectData"), Map.of(), 50, 100),
                 ours(2, byId(catalog, "DomainBenchmark"), Map.of("methods", "", "seeds", "1"), 200, 100),
