@@ -25,7 +25,20 @@ import org.crossdefect.core.settings.Parameter;
  *     images) for methods that adapt to the new object; empty in the paper's strict protocol
  */
 public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
-        EmbeddingExtractor extractor, List<ImageRecord> targetShots) {
+        EmbeddingExtractor extractor, List<ImageRecord> targetShots, EmbeddingView view) {
+
+    /**
+     * How a method sees the images' embeddings: as extracted, or transformed (the residual
+     * methods hand their inner method every patch minus its nearest reference patch).
+     */
+    @FunctionalInterface
+    public interface EmbeddingView {
+        /** The embeddings as the extractor made them. */
+        EmbeddingView AS_EXTRACTED = (images, embeddings) -> embeddings;
+
+        /** @return what the method sees of {@code embeddings}, the images' embeddings in order */
+        PatchSource apply(List<ImageRecord> images, PatchSource embeddings) throws IOException;
+    }
 
     /**
      * How many good images of the new object adaptation uses (k), read by the methods that adapt;
@@ -39,6 +52,18 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
         train = List.copyOf(train);
         validation = List.copyOf(validation);
         targetShots = List.copyOf(targetShots);
+        java.util.Objects.requireNonNull(view, "view");
+    }
+
+    /** The embeddings as extracted. */
+    public TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
+            EmbeddingExtractor extractor, List<ImageRecord> targetShots) {
+        this(train, validation, seed, crossCategory, extractor, targetShots, EmbeddingView.AS_EXTRACTED);
+    }
+
+    /** @return the same data with other training and validation images, seen through {@code view} */
+    public TrainingData seenThrough(List<ImageRecord> train, List<ImageRecord> validation, EmbeddingView view) {
+        return new TrainingData(train, validation, seed, crossCategory, extractor, targetShots, view);
     }
 
     /** The paper's strict protocol: nothing of the target. */
@@ -63,7 +88,7 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
 
     /** Embeds what is missing and returns the images' embeddings as a source, in order. */
     public PatchSource embeddings(List<ImageRecord> images, Progress progress) throws IOException {
-        return extractor.embeddings(images, progress);
+        return view.apply(images, extractor.embeddings(images, progress));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.crossdefect.core.model.TrainingData;
 import org.crossdefect.core.patchcore.LabeledPatchCoreMethod;
 import org.crossdefect.core.adapt.FusionMethod;
 import org.crossdefect.core.adapt.KShotPatchCoreMethod;
+import org.crossdefect.core.adapt.ResidualMethod;
 import org.crossdefect.core.patchcore.PatchCoreMethod;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.semlp.SemlpMethod;
@@ -47,6 +48,9 @@ public final class MethodRegistry {
         return new MethodRegistry(Map.of()).with(new SemlpMethod()).with(new PatchCoreMethod())
                 .with(new LabeledPatchCoreMethod()).with(new KShotPatchCoreMethod())
                 .with(new FusionMethod<>(new SemlpMethod())).with(new FusionMethod<>(new LabeledPatchCoreMethod()))
+                .with(new ResidualMethod<>(new SemlpMethod())).with(new ResidualMethod<>(new LabeledPatchCoreMethod()))
+                .with(new FusionMethod<>(new ResidualMethod<>(new SemlpMethod())))
+                .with(new FusionMethod<>(new ResidualMethod<>(new LabeledPatchCoreMethod())))
                 .with(new org.crossdefect.core.miro.MiroMethod())
                 .with(new org.crossdefect.core.miro.MiroBackedMethod<>(new SemlpMethod()))
                 .with(new org.crossdefect.core.miro.MiroBackedMethod<>(new PatchCoreMethod()));

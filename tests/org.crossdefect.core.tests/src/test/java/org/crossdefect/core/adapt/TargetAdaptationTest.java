@@ -1,5 +1,6 @@
 package org.crossdefect.core.adapt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -121,6 +122,51 @@ class TargetAdaptationTest {
             assertEquals(org.crossdefect.core.score.DecisionBand.REJECT, band.decide(band.reject()));
             assertEquals(org.crossdefect.core.score.DecisionBand.REVIEW, band.decide(threshold));
             assertEquals(org.crossdefect.core.score.DecisionBand.GOOD, band.decide(band.review() - 1e-9));
+        }
+    }
+
+    @Test
+    void aResidualIsEachPatchMinusItsNearestReferencePatchAndAReferenceIsComparedWithTheOthers() throws Exception {
+        // Three references of 2 patches in 2-d: image a = {(0,0),(10,0)}, b = {(1,1),(9,0)}, c = {(0,5),(5,5)}.
+        List<org.crossdefect.core.embed.PatchEmbeddings> refs = List.of(
+                new org.crossdefect.core.embed.PatchEmbeddings("a", 2, 2, new float[] {0, 0, 10, 0}, null),
+                new org.crossdefect.core.embed.PatchEmbeddings("b", 2, 2, new float[] {1, 1, 9, 0}, null),
+                new org.crossdefect.core.embed.PatchEmbeddings("c", 2, 2, new float[] {0, 5, 5, 5}, null));
+        Residuals.References references = Residuals.References.of(org.crossdefect.core.embed.PatchSource.of(refs));
+        var query = new org.crossdefect.core.embed.PatchEmbeddings("q", 2, 2, new float[] {0.5f, 0, 5, 6}, new float[] {0,
+                1});
+        try (Residuals residuals = new Residuals(org.crossdefect.core.runtime.DjlRuntime.newManager(Device.cpu()))) {
+            var images = org.crossdefect.core.embed.PatchSource.of(List.of(query, refs.get(0)));
+            var seen = residuals.of(images, List.of(references, references));
+            // q: (0.5,0) is nearest a's (0,0); (5,6) nearest c's (5,5). Mask fractions stay.
+            assertArrayEquals(new float[] {0.5f, 0, 0, 1}, seen.image(0).values(), 1e-6f);
+            assertArrayEquals(new float[] {0, 1}, seen.image(0).maskFractions());
+            // a is a reference: against b and c only (against itself every residual would be 0).
+            assertArrayEquals(new float[] {-1, -1, 1, 0}, seen.image(1).values(), 1e-6f);
+            assertArrayEquals(seen.image(1).values(), seen.image(1).values(), "read again: the same");
+        }
+    }
+
+    @Test
+    void residualMethodsLearnOnResidualsAndRoundTripThroughTheirModelFiles() throws Exception {
+        DomainSplit split = DomainSplitter.split("hole", images, "wood", 0, 0.5);
+        List<ImageRecord> shots = DomainSplitter.targetShots(images, "wood", 3, 0);
+        TrainingData data = new TrainingData(split.train(), split.validation(), 0, true, extractor, shots);
+        for (String method : List.of("labeled-patchcore-residual", "labeled-patchcore-residual-kshot")) {
+            try (AnomalyModel model = Methods.train(method, Parameters.of("target-shots", 3), data)) {
+                List<Prediction> predicted = Methods.predict(model, extractor, split.test());
+                double auroc = auroc(predicted);
+                assertTrue(auroc > 0.8, method + " separates synthetic holes on wood: " + auroc);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                model.write(bytes);
+                try (AnomalyModel again = Methods.REGISTRY.read(new ByteArrayInputStream(bytes.toByteArray()), "test",
+                        Device.cpu())) {
+                    List<Prediction> back = Methods.predict(again, extractor, split.test());
+                    for (int i = 0; i < back.size(); i++) {
+                        assertEquals(predicted.get(i).score().score(), back.get(i).score().score(), 1e-5, method);
+                    }
+                }
+            }
         }
     }
 
