@@ -1,7 +1,6 @@
 package org.crossdefect.core.adapt;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.crossdefect.core.embed.PatchSource;
@@ -74,11 +73,7 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
     }
 
     private static List<Parameter> withShots(List<Parameter> parameters) {
-        List<Parameter> all = new ArrayList<>(parameters);
-        all.add(TrainingData.TARGET_SHOTS);
-        all.add(FUSION);
-        all.add(GoodOnlyThreshold.TARGET_FPR);
-        return all;
+        return ResidualMethod.plus(parameters, TrainingData.TARGET_SHOTS, FUSION, GoodOnlyThreshold.TARGET_FPR);
     }
 
     @Override

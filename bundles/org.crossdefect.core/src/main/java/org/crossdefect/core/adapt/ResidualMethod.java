@@ -46,14 +46,15 @@ public final class ResidualMethod<S> extends DeclaredMethod<ResidualMethod.Setti
     public ResidualMethod(Method<S> inner) {
         super(inner.id() + "-residual", inner.title() + " (residual)", inner.title() + " on residual embeddings: "
                 + "every patch minus its nearest patch among k good images of the same object (the sources' set aside "
-                + "from training, the target's k shots).", withShots(inner.parameters()),
+                + "from training, the target's k shots).", plus(inner.parameters(), TrainingData.TARGET_SHOTS),
                 values -> new Settings<>(inner.settings(values), KShotPatchCoreMethod.shots(values)));
         this.inner = inner;
     }
 
-    private static List<Parameter> withShots(List<Parameter> parameters) {
-        List<Parameter> all = new ArrayList<>(parameters);
-        all.add(TrainingData.TARGET_SHOTS);
+    /** @return a wrapping method's parameters: the inner method's and its own */
+    static List<Parameter> plus(List<Parameter> inner, Parameter... own) {
+        List<Parameter> all = new ArrayList<>(inner);
+        all.addAll(List.of(own));
         return all;
     }
 
@@ -67,7 +68,8 @@ public final class ResidualMethod<S> extends DeclaredMethod<ResidualMethod.Setti
             throws IOException {
         data.require(needs(), title());
         Map<String, List<ImageRecord>> referenceImages = sourceReferences(data, settings.shots(), progress);
-        List<ImageRecord> references = referenceImages.values().stream().flatMap(List::stream).toList();
+        java.util.Set<ImageRecord> references = referenceImages.values().stream().flatMap(List::stream)
+                .collect(java.util.stream.Collectors.toSet());
         List<ImageRecord> train = data.train().stream()
                 .filter(r -> referenceImages.containsKey(r.category()) && !references.contains(r)).toList();
         List<ImageRecord> validation = data.validation().stream()

@@ -87,18 +87,7 @@ class TargetAdaptationTest {
         for (String method : List.of("patchcore-kshot", "labeled-patchcore-kshot")) {
             try (AnomalyModel model = Methods.train(method, Parameters.of("target-shots", 5), data)) {
                 assertEquals(method, model.info().method());
-                List<Prediction> predicted = Methods.predict(model, extractor, split.test());
-                double auroc = auroc(predicted);
-                assertTrue(auroc > 0.8, method + " separates synthetic holes on wood: " + auroc);
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                model.write(bytes);
-                try (AnomalyModel again = Methods.REGISTRY.read(new ByteArrayInputStream(bytes.toByteArray()), "test",
-                        Device.cpu())) {
-                    List<Prediction> back = Methods.predict(again, extractor, split.test());
-                    for (int i = 0; i < back.size(); i++) {
-                        assertEquals(predicted.get(i).score().score(), back.get(i).score().score(), 1e-5, method);
-                    }
-                }
+                separatesHolesAndRoundTrips(model, method, split.test());
             }
         }
         // Calibrated on the target's good images: other good images of the target land near 0, defects above.
@@ -154,18 +143,7 @@ class TargetAdaptationTest {
         TrainingData data = new TrainingData(split.train(), split.validation(), 0, true, extractor, shots);
         for (String method : List.of("labeled-patchcore-residual", "labeled-patchcore-residual-kshot")) {
             try (AnomalyModel model = Methods.train(method, Parameters.of("target-shots", 3), data)) {
-                List<Prediction> predicted = Methods.predict(model, extractor, split.test());
-                double auroc = auroc(predicted);
-                assertTrue(auroc > 0.8, method + " separates synthetic holes on wood: " + auroc);
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                model.write(bytes);
-                try (AnomalyModel again = Methods.REGISTRY.read(new ByteArrayInputStream(bytes.toByteArray()), "test",
-                        Device.cpu())) {
-                    List<Prediction> back = Methods.predict(again, extractor, split.test());
-                    for (int i = 0; i < back.size(); i++) {
-                        assertEquals(predicted.get(i).score().score(), back.get(i).score().score(), 1e-5, method);
-                    }
-                }
+                separatesHolesAndRoundTrips(model, method, split.test());
             }
         }
     }
@@ -192,6 +170,23 @@ class TargetAdaptationTest {
         assertEquals(3.0902, GoodOnlyThreshold.upperQuantile(0.001), 1e-4);
         // Scores 1..5: mean 3, sample sd sqrt(2.5); 5 % of good images above mean + 1.645 sd.
         assertEquals(3 + 1.6449 * Math.sqrt(2.5), GoodOnlyThreshold.of(new double[] {1, 2, 3, 4, 5}, 0.05), 1e-3);
+    }
+
+    /** The model separates the synthetic holes and scores the same after its model file is read back. */
+    private static void separatesHolesAndRoundTrips(AnomalyModel model, String method, List<ImageRecord> test)
+            throws Exception {
+        List<Prediction> predicted = Methods.predict(model, extractor, test);
+        double auroc = auroc(predicted);
+        assertTrue(auroc > 0.8, method + " separates synthetic holes on wood: " + auroc);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.write(bytes);
+        try (AnomalyModel again = Methods.REGISTRY.read(new ByteArrayInputStream(bytes.toByteArray()), "test",
+                Device.cpu())) {
+            List<Prediction> back = Methods.predict(again, extractor, test);
+            for (int i = 0; i < back.size(); i++) {
+                assertEquals(predicted.get(i).score().score(), back.get(i).score().score(), 1e-5, method);
+            }
+        }
     }
 
     private static double auroc(List<Prediction> predictions) {
