@@ -8,7 +8,7 @@ import org.crossdefect.core.settings.Parameter;
  * distribution of those scores would pass {@code target-fpr} of good images. With k = 10 the
  * empirical quantile would be one of ten values; the normal tail extrapolates between them.
  */
-final class GoodOnlyThreshold {
+public final class GoodOnlyThreshold {
 
     public static final Parameter TARGET_FPR = new Parameter("target-fpr", "0.05", "k-shot methods: the share of "
             + "good images the good-images-only threshold may call anomalous (its false-positive rate), in (0, 0.5).");

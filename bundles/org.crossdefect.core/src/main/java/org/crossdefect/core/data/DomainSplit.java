@@ -34,6 +34,8 @@ public record DomainSplit(String dataset, String target, long seed, double anoma
             case TRAIN -> train;
             case VALIDATION -> validation;
             case TEST -> test;
+            // Not part of the paper's split: drawn apart from it, with their own k (DomainSplitter.targetShots).
+            case TARGET_SHOT -> List.of();
         };
     }
 

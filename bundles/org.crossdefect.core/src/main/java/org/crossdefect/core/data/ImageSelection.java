@@ -147,9 +147,14 @@ public record ImageSelection(Path root, String category, String dataset, String 
      *     {@code train/good}, drawn with the seed; for methods that adapt to it
      */
     public List<ImageRecord> targetShots(int k) throws IOException {
+        return targetShots(MvtecTree.open(root), k);
+    }
+
+    /** @param tree this selection's root, read already */
+    public List<ImageRecord> targetShots(MvtecTree tree, int k) {
         requireTrainAndTest();
         String object = target != null ? target : category;
-        return DomainSplitter.targetShots(MvtecTree.open(root).images(object), object, k, seed);
+        return DomainSplitter.targetShots(tree.images(object), object, k, seed);
     }
 
     private static void requireValid(ValidationReport report) {

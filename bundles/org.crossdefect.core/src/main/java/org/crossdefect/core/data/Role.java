@@ -7,5 +7,10 @@ public enum Role {
     /** Model selection and target-free thresholds: the rest of the other domains' test images. */
     VALIDATION,
     /** The held-out target domain: its test/good and all its defect images of the dataset. */
-    TEST
+    TEST,
+    /**
+     * A few good images of the target object from its train/good (never its test images), that
+     * the k-shot methods learn the new object's normal look from; the paper's methods ignore them.
+     */
+    TARGET_SHOT
 }

@@ -39,10 +39,14 @@ public final class DomainSplitReaderNode {
     public static final Parameter FRACTION = new Parameter("anomaly-train-fraction", ""
             + DomainSplitter.DEFAULT_ANOMALY_TRAIN_FRACTION, "Fraction of each source folder's defect images that "
             + "train (the rest validate).");
+    public static final Parameter TARGET_SHOTS = new Parameter("target-shots", "10", "Good images of the target "
+            + "object (from its train/good, drawn with the seed, never its test images) listed with role "
+            + "target_shot, for the k-shot Learners to learn its normal look from; the paper's methods ignore them. "
+            + "0: none (the paper's strict protocol).");
     public static final Parameter FAIL_ON_PROBLEMS = new Parameter("fail-on-problems", "true", "Fail when the tree "
             + "has problems (naming the first ones); false: output the problems and warn.");
     public static final List<Parameter> PARAMETERS = List.of(ROOT, DATASET, TARGET, CATEGORY, SEED, FRACTION,
-            FAIL_ON_PROBLEMS);
+            TARGET_SHOTS, FAIL_ON_PROBLEMS);
 
     public static final List<Column> PROBLEM_COLUMNS = List.of(
             new Column("path", ColumnType.STRING, "The file or folder with the problem."),
@@ -53,7 +57,8 @@ public final class DomainSplitReaderNode {
     /** How many problems a failure message names. */
     static final int NAMED_PROBLEMS = 5;
 
-    public record Settings(ImageSelection selection, boolean failOnProblems) {
+    /** @param targetShots how many good images of the target to list with role target_shot */
+    public record Settings(ImageSelection selection, int targetShots, boolean failOnProblems) {
     }
 
     /** @param warning null, or why the output is to be taken with care */
@@ -94,7 +99,9 @@ public final class DomainSplitReaderNode {
         ImageSelection selection = new ImageSelection(Path.of(root), category.isEmpty() ? null : category,
                 dataset.isEmpty() ? null : dataset, target.isEmpty() ? null : target, p.integer(SEED), p.number(FRACTION))
                 .requireTrainAndTest();
-        return new Settings(selection, p.bool(FAIL_ON_PROBLEMS));
+        int shots = p.integer(TARGET_SHOTS);
+        InvalidSettingException.require(shots >= 0, TARGET_SHOTS.key(), "target-shots must be 0 or more, got " + shots);
+        return new Settings(selection, shots, p.bool(FAIL_ON_PROBLEMS));
     }
 
     /**
@@ -125,6 +132,7 @@ public final class DomainSplitReaderNode {
         rows.addAll(ImageTable.of(selected.train(), Role.TRAIN).rows());
         rows.addAll(ImageTable.of(selected.validation(), Role.VALIDATION).rows());
         rows.addAll(ImageTable.of(selected.test(), Role.TEST).rows());
+        rows.addAll(ImageTable.of(sel.targetShots(tree, s.targetShots()), Role.TARGET_SHOT).rows());
         return new Output(new Table(ImageTable.COLUMNS, rows), problemTable, null);
     }
 }

@@ -29,7 +29,8 @@ public final class ImageTable {
             new Column("folder", ColumnType.STRING, "The MVTec folder below train/ or test/ (good or a defect folder)."),
             new Column("defect_type", ColumnType.STRING, "good, or the dataset's name for the defect folder."),
             new Column(LABEL, ColumnType.INT, "1 anomalous, 0 good."),
-            new Column(ROLE, ColumnType.STRING, "train, validation or test: the image's role in the split."),
+            new Column(ROLE, ColumnType.STRING, "train, validation or test: the image's role in the split; target_shot: a "
+                    + "good image of the target (from its train/good) for the k-shot methods."),
             new Column("source_split", ColumnType.STRING, "The MVTec split it came from: train or test."));
 
     private ImageTable() {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.Role;
+import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.Method;
 import org.crossdefect.core.model.ModelFile;
@@ -22,9 +23,11 @@ import org.crossdefect.core.workspace.MethodRegistry;
 import org.crossdefect.core.workspace.Workspace;
 
 /**
- * The Learners (PatchCore, Labeled PatchCore, SEMLP, one node each): a Patch Embeddings port to
- * a CrossDefect Model port. They train on the table's train images (and watch the validation
- * images, for SEMLP); their settings are the method's own parameters and the seed.
+ * The Learners (one node per method): a Patch Embeddings port to a CrossDefect Model port. They
+ * train on the table's train images (and watch the validation images, for SEMLP); the k-shot
+ * methods also learn the target's normal look from its rows with role target_shot. Their
+ * settings are the method's own parameters and the seed; how many target shots there are is the
+ * Domain Split Reader's setting, so a k-shot Learner has no target-shots setting of its own.
  */
 public final class LearnerNode {
 
@@ -47,9 +50,13 @@ public final class LearnerNode {
     private LearnerNode() {
     }
 
-    /** @return the settings of a method's Learner: its parameters, then the seed */
+    /**
+     * @return the settings of a method's Learner: its parameters but target-shots (the table's
+     *     target_shot rows are the shots), then the seed
+     */
     public static List<Parameter> parameters(Method<?> method) {
         List<Parameter> all = new ArrayList<>(method.parameters());
+        all.remove(TrainingData.TARGET_SHOTS);
         all.add(SEED);
         return all;
     }
@@ -77,11 +84,24 @@ public final class LearnerNode {
         // Cross-category when the images to predict are of categories the model does not train on.
         Set<String> trainCategories = train.stream().map(ImageRecord::category).collect(Collectors.toSet());
         boolean crossCategory = test.stream().noneMatch(r -> trainCategories.contains(r.category()));
-        Parameters methodValues = p.only(methods.get(method).parameters());
+        Method<?> m = methods.get(method);
+        List<ImageRecord> shots = m.needs().usesTargetShots() ? ImageTable.records(table, Role.TARGET_SHOT)
+                : List.of();
+        if (m.needs().usesTargetShots() && shots.isEmpty()) {
+            throw new InvalidSettingException(DomainSplitReaderNode.TARGET_SHOTS.key(), m.title() + " learns the new "
+                    + "object's normal look from a few of its good images, but the Patch Embeddings have no row with "
+                    + "role target_shot: set target-shots on the Domain Split Reader (default 10) and make sure the "
+                    + "target has images in <target>/train/good");
+        }
+        // The model records how many shots it learnt from: the table's, whatever the method's default.
+        Parameters methodValues = p.only(m.parameters());
+        if (m.parameters().contains(TrainingData.TARGET_SHOTS)) {
+            methodValues = methodValues.with(TrainingData.TARGET_SHOTS.key(), shots.size());
+        }
         try (Workspace workspace = PatchEmbedderNode.open(embeddings.backbone(), embeddings.store(),
                 embeddings.batch())) {
             TrainingData data = workspace.trainingData(new org.crossdefect.core.data.ImageSelection.Selected(train,
-                    validation, test, crossCategory), p.integer(SEED));
+                    validation, test, crossCategory), p.integer(SEED), shots);
             try (AnomalyModel model = methods.fit(method, methodValues, data, workspace.backbone().device(),
                     progress)) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -64,13 +64,13 @@ public final class NodeCatalog {
     }
 
     static final Port IMAGES = new Port("Images", PortKind.TABLE, "One row per image of the split with its role "
-            + "(train, validation, test).", ImageTable.COLUMNS);
+            + "(train, validation, test, target_shot).", ImageTable.COLUMNS);
     static final Port BACKBONE = new Port("Backbone", PortKind.BACKBONE, "The backbone (architecture, weights, "
             + "layers, device) with its id, embedding dimension and patch grid.", List.of());
     static final Port EMBEDDINGS = new Port("Patch Embeddings", PortKind.EMBEDDINGS, "The images' patch "
             + "embeddings in the embedding store, with the image table and the backbone.", List.of());
     static final Port MODEL = new Port("CrossDefect Model", PortKind.MODEL, "A trained model (PatchCore, Labeled "
-            + "PatchCore or SEMLP) in CrossDefect's checksummed model format.", List.of());
+            + "PatchCore, SEMLP or a k-shot method) in CrossDefect's checksummed model format.", List.of());
     static final Port PREDICTIONS = new Port("Predictions", PortKind.TABLE, "One row per test (and validation) "
             + "image: score, predicted label and defect type, threshold, heatmap.", PredictionTable.COLUMNS);
     static final Port DATASETS = new Port("Datasets", PortKind.TABLE, "One row per dataset with its mapping file "
@@ -91,9 +91,11 @@ public final class NodeCatalog {
                 "Reads an MVTec AD-layout root and makes the paper's leave-one-domain-out split of a dataset (hole, "
                         + "cut, color or your own mapping file): the target category's test images are to be "
                         + "predicted, the other categories' good images and half of their defect images train, the "
-                        + "rest validates. Without a dataset, one category's train/ and test/ folders. Every image "
-                        + "and mask is decoded first; problems (corrupt files, missing or non-binary masks, absent "
-                        + "folders) are listed with their fix.",
+                        + "rest validates. Without a dataset, one category's train/ and test/ folders. A few good "
+                        + "images of the target from its train/good (target-shots, default 10; never its test "
+                        + "images) are listed with role target_shot for the k-shot Learners; the paper's methods "
+                        + "ignore them. Every image and mask is decoded first; problems (corrupt files, missing or "
+                        + "non-binary masks, absent folders) are listed with their fix.",
                 DomainSplitReaderNode.PARAMETERS, List.of(DATASETS.optionalPort("with an empty root setting, the "
                         + "root and the chosen dataset's mapping file come from it.")), List.of(IMAGES,
                         new Port("Problems", PortKind.TABLE,
@@ -120,14 +122,21 @@ public final class NodeCatalog {
                     m.description() + " Trains on the images with role train (a method that watches a validation "
                             + "loss also uses the validation images). When the test images are of a category the "
                             + "model does not train on, training follows the paper's cross-category protocol (the "
-                            + "PatchCore family divides its coreset ratio by the number of source categories).",
+                            + "PatchCore family divides its coreset ratio by the number of source categories)."
+                            + (m.needs().usesTargetShots() ? " It learns the new object's normal look from the rows "
+                                    + "with role target_shot: good images of the target from its train/good, never "
+                                    + "its test images; their number is the Domain Split Reader's target-shots "
+                                    + "setting (default 10)." : ""),
                     LearnerNode.parameters(m), List.of(EMBEDDINGS), List.of(MODEL), m.id()));
             nodes.add(new Node(javaName(m.id()) + "Predictor", title + " Predictor", "Predictor",
                     "Scores the test images with a " + title + " model: score, label, defect type, heatmap.",
                     "Scores every test image (and validation image) of the patch embeddings with the model: the "
                             + "image's anomaly score, the predicted label (the model's own decision, or score >= "
                             + "threshold), the predicted defect type (SEMLP with a type head) and the heatmap "
-                            + "overlay as a PNG cell. The rows equal the command line's predictions CSV.",
+                            + "overlay as a PNG cell. The rows equal the command line's predictions CSV."
+                            + (hasGoodOnlyThreshold(m) ? " The model's thresholds come from the target's good "
+                                    + "images alone: predicted_label at its target false-positive rate, and the "
+                                    + "decision column good / review / reject." : ""),
                     PredictorNode.PARAMETERS, List.of(MODEL, EMBEDDINGS), List.of(PREDICTIONS), m.id()));
         }
         nodes.add(new Node("AnomalyScorer", "Anomaly Scorer", "Other",
@@ -154,6 +163,11 @@ public final class NodeCatalog {
         return nodes;
     }
 
+    /** @return whether the method's models decide from thresholds set on the target's good images alone */
+    public static boolean hasGoodOnlyThreshold(Method<?> m) {
+        return m.parameters().contains(org.crossdefect.core.adapt.GoodOnlyThreshold.TARGET_FPR);
+    }
+
     /** @return "labeled-patchcore" as "LabeledPatchCore" (for class names) */
     static String javaName(String id) {
         StringBuilder out = new StringBuilder();
@@ -166,13 +180,11 @@ public final class NodeCatalog {
 
     /**
      * @return the methods that get a Learner and a Predictor node: those that train from the
-     *     patch embeddings port alone. The k-shot methods also need good images of the target
-     *     object, which the Patch Embeddings port does not carry yet, and the MIRO methods
-     *     fine-tune the backbone from the images themselves; in KNIME both run through the Domain
-     *     Benchmark node (named in its methods setting).
+     *     Patch Embeddings port (the k-shot methods from its target_shot rows too). The MIRO
+     *     methods fine-tune the backbone from the images themselves; in KNIME they run through the
+     *     Domain Benchmark node (named in its methods setting).
      */
     public static List<Method<?>> nodeMethods(MethodRegistry methods) {
-        return methods.methods().stream().filter(m -> !m.needs().usesTargetShots() && !m.finetunesBackbone())
-                .toList();
+        return methods.methods().stream().filter(m -> !m.finetunesBackbone()).toList();
     }
 }

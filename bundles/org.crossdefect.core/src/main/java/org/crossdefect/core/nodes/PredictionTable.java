@@ -17,6 +17,7 @@ import org.crossdefect.core.eval.Threshold;
 import org.crossdefect.core.image.Preprocessing;
 import org.crossdefect.core.report.Heatmaps;
 import org.crossdefect.core.report.PredictionsCsv;
+import org.crossdefect.core.score.DecisionBand;
 import org.crossdefect.core.score.ImageScore;
 import org.crossdefect.core.score.Prediction;
 
@@ -41,6 +42,8 @@ public final class PredictionTable {
             new Column("predicted_defect_type", ColumnType.STRING, "The defect type a SEMLP type head predicts; "
                     + "missing for other models."),
             new Column("threshold", ColumnType.DOUBLE, "The threshold setting, where one was given."),
+            new Column("decision", ColumnType.STRING, "good, review or reject: the model's decision band "
+                    + "(k-shot methods, thresholds from the target's good images alone); missing for other models."),
             new Column("method", ColumnType.STRING, "The model's method."),
             new Column("role", ColumnType.STRING, "test or validation: the image's role in the split."),
             new Column("mask", ColumnType.STRING, "Path of the ground-truth mask (for pixel AUROC); missing if none."),
@@ -55,10 +58,11 @@ public final class PredictionTable {
 
     /**
      * @param threshold decides predicted_label where the model has no decision; null for none
+     * @param band the model's good / review / reject band, or null
      * @param heatmaps the predictions' maps on one colour scale, or null for no heatmap cells
      */
     public static List<List<Object>> rows(String method, String role, List<Prediction> predictions,
-            Threshold threshold, Heatmaps.Scaled heatmaps) throws IOException {
+            Threshold threshold, DecisionBand band, Heatmaps.Scaled heatmaps) throws IOException {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < predictions.size(); i++) {
             Prediction p = predictions.get(i);
@@ -67,7 +71,8 @@ public final class PredictionTable {
             ImageScore s = p.score();
             rows.add(Arrays.<Object>asList(r.image().toString(), r.category(), r.defectType(), r.label().value(), s.score(),
                     decided == null ? null : decided ? 1 : 0, s.defectType(),
-                    threshold == null ? null : threshold.value(), method, role,
+                    threshold == null ? null : threshold.value(), band == null ? null : band.decide(s.score()),
+                    method, role,
                     r.mask() == null ? null : r.mask().toString(), s.gridHeight() + "x" + s.gridWidth(),
                     encode(s.patchScores()), heatmaps == null ? null : heatmaps.png(i)));
         }

@@ -78,11 +78,12 @@ public final class PredictorNode {
             Heatmaps.Scaled maps = s.heatmaps() ? PredictionTable.heatmaps(testPredictions,
                     workspace.backbone().preprocessing()) : null;
             String method = loaded.info().method();
+            org.crossdefect.core.score.DecisionBand band = loaded.decisionBand().orElse(null);
             List<List<Object>> rows = new ArrayList<>(PredictionTable.rows(method, ImageTable.name(Role.TEST),
-                    testPredictions, s.threshold(), maps));
+                    testPredictions, s.threshold(), band, maps));
             if (!validation.isEmpty()) {
                 rows.addAll(PredictionTable.rows(method, ImageTable.name(Role.VALIDATION),
-                        workspace.predict(loaded, validation, progress), s.threshold(), null));
+                        workspace.predict(loaded, validation, progress), s.threshold(), band, null));
             }
             return new Table(PredictionTable.COLUMNS, rows);
         }

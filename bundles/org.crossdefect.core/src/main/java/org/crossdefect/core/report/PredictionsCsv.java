@@ -32,9 +32,9 @@ public final class PredictionsCsv {
     public static final List<String> COLUMNS = List.of("image", "category", "defect_type", "label", "score",
             "predicted_label", "predicted_defect_type", "threshold", "decision");
 
-    /** One row read back. */
+    /** One row read back; {@code decision} empty where the model has no decision band (or an older file). */
     public record Row(String image, String category, String defectType, Integer label, double score,
-            Integer predictedLabel, String predictedDefectType) {
+            Integer predictedLabel, String predictedDefectType, String decision) {
     }
 
     private PredictionsCsv() {
@@ -142,7 +142,8 @@ public final class PredictionsCsv {
             for (CSVRecord r : parser) {
                 rows.add(new Row(r.get("image"), r.get("category"), r.get("defect_type"), integer(r.get("label")),
                         Double.parseDouble(r.get("score")), integer(r.get("predicted_label")),
-                        r.isMapped("predicted_defect_type") ? r.get("predicted_defect_type") : ""));
+                        r.isMapped("predicted_defect_type") ? r.get("predicted_defect_type") : "",
+                        r.isMapped("decision") ? r.get("decision") : ""));
             }
         }
         return rows;

@@ -76,6 +76,7 @@ class NodeFilesTest {
                     .getLength());
             assertTrue(names.add(node.name()), "node names are unique: " + node.name());
         }
-        assertEquals(12, CATALOG.size(), "4 data/backbone nodes, 3 learners, 3 predictors, scorer, benchmark");
+        assertEquals(26, CATALOG.size(), "4 data/backbone nodes, 10 learners (3 strict, 7 k-shot), 10 predictors, "
+                + "scorer, benchmark");
     }
 }

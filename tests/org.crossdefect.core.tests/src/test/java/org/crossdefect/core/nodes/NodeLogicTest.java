@@ -67,8 +67,8 @@ class NodeLogicTest {
         ImageSelection.Selected expected = ImageSelection.split(root, root.resolve("hole.csv").toString(), "wood", 0)
                 .select();
         Table images = split.images();
-        assertEquals(expected.train().size() + expected.validation().size() + expected.test().size(),
-                images.rows().size());
+        assertEquals(expected.train().size() + expected.validation().size() + expected.test().size() + 6,
+                images.rows().size(), "the split and wood's 6 good training images as target shots");
         assertEquals(expected.test(), ImageTable.records(images, org.crossdefect.core.data.Role.TEST),
                 "the table reads back to the same records");
         assertEquals(0, split.problems().rows().size());
@@ -90,8 +90,10 @@ class NodeLogicTest {
 
     @Test
     void everyPredictorsRowsEqualTheCliPredictionsForTheSameModel() throws Exception {
-        for (String method : NodeCatalog.nodeMethods(METHODS).stream().map(m -> m.id()).toList()) {
-            Parameters p = method.equals("semlp") ? Parameters.of("epochs", 2, "seed", 0) : Parameters.of("seed", 0);
+        for (org.crossdefect.core.model.Method<?> m : NodeCatalog.nodeMethods(METHODS)) {
+            String method = m.id();
+            boolean semlp = m.parameters().stream().anyMatch(x -> x.key().equals("epochs"));
+            Parameters p = semlp ? Parameters.of("epochs", 2, "seed", 0) : Parameters.of("seed", 0);
             LearnerNode.ModelContent model = LearnerNode.run(METHODS, method, p, embeddings, Progress.NONE);
             assertEquals(method, model.info().method());
             Path modelFile = dir.resolve(method + ".model");
@@ -120,6 +122,9 @@ class NodeLogicTest {
                 double score = (Double) rows.cell(i, "score");
                 assertEquals(e.score(), score, 1e-5 * Math.max(1, Math.abs(score)), method + " " + e.image());
                 assertEquals(e.predictedLabel(), rows.cell(i, "predicted_label"), method + " " + e.image());
+                assertEquals(e.decision().isEmpty() ? null : e.decision(), rows.cell(i, "decision"), method);
+                assertEquals(NodeCatalog.hasGoodOnlyThreshold(m), rows.cell(i, "decision") != null,
+                        method + ": the k-shot models (thresholds from good images) have a decision band");
                 assertNotNull(rows.cell(i, "heatmap"), "a PNG cell for every test image");
             }
             byte[] png = (byte[]) rows.cell(test.get(0), "heatmap");
@@ -138,6 +143,63 @@ class NodeLogicTest {
             assertNotNull(figures.cell(0, "pixel_auroc"), "test images have masks");
             assertEquals(3, figures.rows().size(), "one row per threshold rule: " + figures.rows());
         }
+    }
+
+    @Test
+    void theKShotLearnerLearnsFromTheReadersTargetShotsAsTrainDoes() throws Exception {
+        // The reader lists the engine's draw of the target's good images (train/good, never test).
+        List<org.crossdefect.core.data.ImageRecord> shots = ImageTable.records(split.images(),
+                org.crossdefect.core.data.Role.TARGET_SHOT);
+        assertEquals(ImageSelection.split(root, root.resolve("hole.csv").toString(), "wood", 0).targetShots(10), shots);
+        assertEquals(6, shots.size(), "all of wood's 6 train/good images (fewer than the default 10)");
+        assertTrue(shots.stream().allMatch(r -> r.category().equals("wood") && r.split()
+                == org.crossdefect.core.data.SourceSplit.TRAIN), shots.toString());
+
+        // KNIME's k-shot Learner makes the model `train --target-shots` makes from the same tree and seed.
+        LearnerNode.ModelContent model = LearnerNode.run(METHODS, "patchcore-kshot", Parameters.of("seed", 0),
+                embeddings, Progress.NONE);
+        Path cliModel = dir.resolve("cli-kshot.model");
+        CliRunner.Result trained = CliRunner.run("train", "--method", "patchcore-kshot", "--root", root.toString(),
+                "--dataset", root.resolve("hole.csv").toString(), "--target", "wood", "--target-shots", "6",
+                "--out", cliModel.toString(), "--weights", weights(), "--device", "cpu", "--store",
+                dir.resolve("store").toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        Table fromNode = PredictorNode.run(METHODS, model, embeddings, PredictorNode.settings(Parameters.NONE),
+                Progress.NONE);
+        Table fromCli = PredictorNode.run(METHODS, LearnerNode.ModelContent.of(Files.readAllBytes(cliModel)),
+                embeddings, PredictorNode.settings(Parameters.NONE), Progress.NONE);
+        assertEquals(fromCli.rows().size(), fromNode.rows().size());
+        for (int i = 0; i < fromNode.rows().size(); i++) {
+            assertEquals((Double) fromCli.cell(i, "score"), (Double) fromNode.cell(i, "score"), 1e-6);
+            assertEquals(fromCli.cell(i, "decision"), fromNode.cell(i, "decision"));
+        }
+
+        // The paper's methods ignore the shots: the same PatchCore model with or without them.
+        DomainSplitReaderNode.Output strict = DomainSplitReaderNode.run(DomainSplitReaderNode.settings(Parameters.of(
+                "root", root, "dataset", root.resolve("hole.csv"), "target", "wood", "target-shots", 0)), 2,
+                Progress.NONE);
+        assertTrue(ImageTable.records(strict.images(), org.crossdefect.core.data.Role.TARGET_SHOT).isEmpty());
+        PatchEmbedderNode.EmbeddingsContent noShots = PatchEmbedderNode.run(backbone, strict.images(),
+                PatchEmbedderNode.settings(Parameters.of("store", dir.resolve("store"))), Progress.NONE);
+        Table withShotRows = PredictorNode.run(METHODS, LearnerNode.run(METHODS, "patchcore", Parameters.of("seed", 0),
+                embeddings, Progress.NONE), embeddings, PredictorNode.settings(Parameters.NONE), Progress.NONE);
+        Table without = PredictorNode.run(METHODS, LearnerNode.run(METHODS, "patchcore", Parameters.of("seed", 0),
+                noShots, Progress.NONE), noShots, PredictorNode.settings(Parameters.NONE), Progress.NONE);
+        assertEquals(without.rows().size(), withShotRows.rows().size(), "the Predictor scores no shot");
+        for (int i = 0; i < without.rows().size(); i++) {
+            assertEquals(without.cell(i, "score"), withShotRows.cell(i, "score"));
+        }
+
+        // A k-shot Learner without shots names the reader's setting; so do bad values of it.
+        InvalidSettingException none = assertThrows(InvalidSettingException.class, () -> LearnerNode.run(METHODS,
+                "labeled-patchcore-kshot", Parameters.of("seed", 0), noShots, Progress.NONE));
+        assertEquals("target-shots", none.setting());
+        assertTrue(none.getMessage().contains("Domain Split Reader"), none.getMessage());
+        assertEquals("target-shots", assertThrows(InvalidSettingException.class, () -> DomainSplitReaderNode.settings(
+                Parameters.of("root", root, "dataset", "hole", "target", "wood", "target-shots", -1))).setting());
+        assertEquals("target-shots", assertThrows(InvalidSettingException.class, () -> LearnerNode.check(METHODS,
+                "patchcore-kshot", Parameters.of("target-shots", 5))).setting(),
+                "the shots are the reader's setting, not the Learner's");
     }
 
     @Test
