@@ -130,7 +130,8 @@ final class BenchEmbedCommand implements Callable<Integer> {
     private double rawForward(Backbone backbone) {
         int rounds = Math.max(1, images / batch);
         try (NDManager scope = backbone.newScope()) {
-            var input = scope.randomUniform(-1, 1, new Shape(batch, 3, Backbone.CROP, Backbone.CROP));
+            var input = scope.randomUniform(-1, 1, new Shape(batch, 3, backbone.preprocessing().crop(),
+                    backbone.preprocessing().crop()));
             // PyTorch's CPU kernels settle over the first few batches (allocator, primitive caches).
             for (int i = 0; i < 6; i++) {
                 try (NDManager step = scope.newSubManager()) {

@@ -32,6 +32,16 @@ public final class Backbone implements AutoCloseable {
     public static final int RESIZE = 256;
     public static final int CROP = 224;
 
+    /** @return the resize before a centre crop of {@code crop}, in the paper's proportion 256 : 224 */
+    public static int resizeFor(int crop) {
+        return (int) Math.round(crop * (double) RESIZE / CROP);
+    }
+
+    /** @return the backbone id for embeddings at an image size: the paper's size adds nothing */
+    static String sized(String id, int imageSize) {
+        return imageSize == CROP ? id : id + "@" + imageSize + "px";
+    }
+
     private final Architecture architecture;
     private final List<String> layers;
     private final String id;
@@ -51,7 +61,8 @@ public final class Backbone implements AutoCloseable {
         this.device = device;
         this.manager = manager;
         this.network = network;
-        this.preprocessing = new Preprocessing(RESIZE, CROP, architecture.normalization());
+        int size = spec.imageSize();
+        this.preprocessing = new Preprocessing(resizeFor(size), size, architecture.normalization());
         this.featureShapes = probeShapes();
     }
 
@@ -70,7 +81,8 @@ public final class Backbone implements AutoCloseable {
                 try {
                     List<String> layers = spec.layers().isEmpty() ? net.layerNames() : spec.layers();
                     checkLayers(a, net.layerNames(), layers);
-                    return new Backbone(spec, layers, a.id() + layers + "@" + digest(file), device, manager, net);
+                    return new Backbone(spec, layers, sized(a.id() + layers + "@" + digest(file), spec.imageSize()),
+                            device, manager, net);
                 } catch (RuntimeException e) {
                     net.close(); // the module's weights live in the model's own scope, not in manager
                     throw e;
@@ -92,7 +104,8 @@ public final class Backbone implements AutoCloseable {
                 }
                 weights.check(a.id(), a.expectedTensors(last));
                 FeatureNetwork network = a.build(weights, last, manager);
-                return new Backbone(spec, layers, a.id() + layers + "@" + source, device, manager, network);
+                return new Backbone(spec, layers, sized(a.id() + layers + "@" + source, spec.imageSize()), device,
+                        manager, network);
             }
         } catch (RuntimeException e) {
             manager.close();
@@ -154,7 +167,7 @@ public final class Backbone implements AutoCloseable {
     }
 
     /**
-     * @param batch normalised images, [N, 3, 224, 224], in a scope of this backbone
+     * @param batch normalised images, [N, 3, S, S] (S the image size, 224 by default), in a scope of this backbone
      * @return the feature maps in layer order, owned by the batch's manager
      */
     public NDList features(NDArray batch) {
@@ -169,18 +182,19 @@ public final class Backbone implements AutoCloseable {
 
     private List<Shape> probeShapes() throws BackboneException {
         try (NDManager scope = newScope()) {
-            NDList maps = features(scope.zeros(new Shape(1, 3, CROP, CROP)));
+            int size = preprocessing.crop();
+            NDList maps = features(scope.zeros(new Shape(1, 3, size, size)));
             List<Shape> shapes = new ArrayList<>();
             for (int i = 0; i < maps.size(); i++) {
                 Shape s = maps.get(i).getShape();
                 if (s.dimension() != 4 || s.get(0) != 1 || s.get(1) < 1 || s.get(2) < 1 || s.get(3) < 1) {
                     throw new BackboneException(id + ": output " + i + " (" + layers.get(i) + ") has shape " + s
-                            + " for one 224x224 image; feature maps must be [1, C, H, W]");
+                            + " for one " + size + "x" + size + " image; feature maps must be [1, C, H, W]");
                 }
                 shapes.add(new Shape(s.get(1), s.get(2), s.get(3)));
             }
             if (shapes.isEmpty()) {
-                throw new BackboneException(id + " returned no feature map for a 224x224 image");
+                throw new BackboneException(id + " returned no feature map for a " + size + "x" + size + " image");
             }
             return List.copyOf(shapes);
         }

@@ -15,9 +15,15 @@ import java.util.List;
  * @param layers feature layers, shallow first; empty for the architecture's defaults
  * @param device "auto", "cpu" or "gpu:N"
  * @param weightsDir a folder searched first for the architecture's weights file, or null
+ * @param imageSize the side of the square the network sees ({@link Backbone#CROP}, the paper's
+ *     224, by default); the image is resized to {@code imageSize * 256 / 224} and centre-cropped,
+ *     as the paper does at 224. Larger sizes keep small defects over more patches (4x the patches
+ *     at 448); a multiple of 32 from 64 to 1024, and 224 for ViT-B/8 and TorchScript networks
  */
 public record BackboneSpec(Architecture architecture, Path weights, boolean randomWeights, List<String> layers,
-        String device, Path weightsDir) {
+        String device, Path weightsDir, int imageSize) {
+
+    public static final String IMAGE_SIZE = "image-size";
 
     public BackboneSpec {
         org.crossdefect.core.runtime.DjlRuntime.requireDeviceSyntax(device);
@@ -25,31 +31,48 @@ public record BackboneSpec(Architecture architecture, Path weights, boolean rand
         if (randomWeights && weights != null) {
             throw new InvalidSettingException("weights", "give either a weights file or random weights, not both");
         }
+        requireImageSize(architecture, imageSize);
     }
 
-    /** The architecture's weights from the weights folders, default layers, device auto. */
+    /** @throws InvalidSettingException naming image-size if the network cannot take that input */
+    public static void requireImageSize(Architecture architecture, int imageSize) {
+        InvalidSettingException.require(imageSize >= 64 && imageSize <= 1024 && imageSize % 32 == 0, IMAGE_SIZE,
+                "image-size must be a multiple of 32 from 64 to 1024 (the paper's is " + Backbone.CROP + "), got "
+                        + imageSize);
+        // ViT-B/8's position embeddings are learnt for 28x28 patches; a traced TorchScript module is
+        // only known to work on the input it was traced with.
+        InvalidSettingException.require(imageSize == Backbone.CROP || (architecture != Architecture.VIT_B8
+                && architecture != Architecture.TORCHSCRIPT), IMAGE_SIZE, architecture.id() + " takes "
+                + Backbone.CROP + " px images only, got image-size " + imageSize);
+    }
+
+    /** The architecture's weights from the weights folders, default layers, device auto, the paper's size. */
     public static BackboneSpec of(Architecture architecture) {
-        return new BackboneSpec(architecture, null, false, List.of(), "auto", null);
+        return new BackboneSpec(architecture, null, false, List.of(), "auto", null, Backbone.CROP);
     }
 
     public BackboneSpec withWeights(Path file) {
-        return new BackboneSpec(architecture, file, false, layers, device, weightsDir);
+        return new BackboneSpec(architecture, file, false, layers, device, weightsDir, imageSize);
     }
 
     public BackboneSpec withRandomWeights() {
-        return new BackboneSpec(architecture, null, true, layers, device, weightsDir);
+        return new BackboneSpec(architecture, null, true, layers, device, weightsDir, imageSize);
     }
 
     public BackboneSpec withLayers(List<String> newLayers) {
-        return new BackboneSpec(architecture, weights, randomWeights, newLayers, device, weightsDir);
+        return new BackboneSpec(architecture, weights, randomWeights, newLayers, device, weightsDir, imageSize);
     }
 
     public BackboneSpec withDevice(String newDevice) {
-        return new BackboneSpec(architecture, weights, randomWeights, layers, newDevice, weightsDir);
+        return new BackboneSpec(architecture, weights, randomWeights, layers, newDevice, weightsDir, imageSize);
     }
 
     public BackboneSpec withWeightsDir(Path folder) {
-        return new BackboneSpec(architecture, weights, randomWeights, layers, device, folder);
+        return new BackboneSpec(architecture, weights, randomWeights, layers, device, folder, imageSize);
+    }
+
+    public BackboneSpec withImageSize(int size) {
+        return new BackboneSpec(architecture, weights, randomWeights, layers, device, weightsDir, size);
     }
 
     /** @return the layers to use: the given ones or the architecture's defaults */

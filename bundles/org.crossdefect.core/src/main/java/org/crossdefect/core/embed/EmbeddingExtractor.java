@@ -271,7 +271,7 @@ public final class EmbeddingExtractor {
 
     private List<PatchEmbeddings> forward(List<Prepared> batch) {
         int n = batch.size();
-        int crop = Backbone.CROP;
+        int crop = backbone.preprocessing().crop();
         int perImage = 3 * crop * crop;
         float[] inputs = new float[n * perImage];
         for (int i = 0; i < n; i++) {

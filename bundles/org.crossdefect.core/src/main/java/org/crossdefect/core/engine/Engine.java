@@ -123,6 +123,7 @@ public final class Engine {
         // are not decoded at all: their bytes, hashed into the store key, were checked when embedded).
         List<org.crossdefect.core.data.ImageRecord> images = job.images().validatedTestImages(progress, r -> true);
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(info.architecture())).withLayers(info.layers())
+                .withImageSize(info.imageSize())
                 .withDevice(job.device()).withWeightsDir(job.weightsDir());
         if (job.weights() != null) {
             spec = spec.withWeights(job.weights());

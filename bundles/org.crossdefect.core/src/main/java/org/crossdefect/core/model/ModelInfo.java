@@ -15,22 +15,33 @@ import org.crossdefect.core.error.IncompatibleException;
  * @param dim embedding dimension
  * @param gridHeight patch grid height
  * @param gridWidth patch grid width
+ * @param imageSize the side of the backbone's input (0 in model files written before it was
+ *     recorded, which were all at the paper's 224)
  */
 public record ModelInfo(String method, String backboneId, String architecture, List<String> layers, int dim,
-        int gridHeight, int gridWidth) {
+        int gridHeight, int gridWidth, int imageSize) {
 
     public ModelInfo {
         layers = List.copyOf(layers);
+        if (imageSize == 0) {
+            imageSize = Backbone.CROP;
+        }
+    }
+
+    /** At the paper's image size. */
+    public ModelInfo(String method, String backboneId, String architecture, List<String> layers, int dim,
+            int gridHeight, int gridWidth) {
+        this(method, backboneId, architecture, layers, dim, gridHeight, gridWidth, Backbone.CROP);
     }
 
     /** @return the same backbone facts under another method's id (a model wrapped by another method) */
     public ModelInfo withMethod(String otherMethod) {
-        return new ModelInfo(otherMethod, backboneId, architecture, layers, dim, gridHeight, gridWidth);
+        return new ModelInfo(otherMethod, backboneId, architecture, layers, dim, gridHeight, gridWidth, imageSize);
     }
 
     public static ModelInfo of(String method, Backbone backbone) {
         return new ModelInfo(method, backbone.id(), backbone.architecture().id(), backbone.layers(),
-                backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth());
+                backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth(), backbone.preprocessing().crop());
     }
 
     /**

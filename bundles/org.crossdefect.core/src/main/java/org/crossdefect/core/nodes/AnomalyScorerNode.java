@@ -62,7 +62,8 @@ public final class AnomalyScorerNode {
         List<Prediction> test = PredictionTable.predictions(predictions, "test");
         List<Prediction> validation = PredictionTable.predictions(predictions, "validation");
         String method = predictions.rows().isEmpty() ? "" : (String) predictions.cell(0, "method");
-        // Every backbone's input is the paper's 256 -> 224 crop; masks are resized the same way.
+        // Every image size keeps the paper's 256 : 224 crop, so maps and masks compared at 224 cover the
+        // same part of the image whatever the size the model saw (a 448 px model's maps are resampled).
         Preprocessing preprocessing = new Preprocessing(Backbone.RESIZE, Backbone.CROP, Normalization.IMAGENET);
         Map<String, List<Prediction>> byTarget = new LinkedHashMap<>();
         test.forEach(p -> byTarget.computeIfAbsent(p.image().category(), c -> new ArrayList<>()).add(p));

@@ -29,7 +29,12 @@ public final class BackboneLoaderNode {
             + "by commas; empty: the architecture's (layer2,layer3 for ResNets).");
     public static final Parameter DEVICE = new Parameter("device", "auto", "auto (the first GPU, else the CPU), "
             + "cpu or gpu:N.");
-    public static final List<Parameter> PARAMETERS = List.of(BACKBONE, WEIGHTS, WEIGHTS_DIR, LAYERS, DEVICE);
+    public static final Parameter IMAGE_SIZE = new Parameter(BackboneSpec.IMAGE_SIZE, "" + Backbone.CROP, "Side of "
+            + "the square the network sees (the paper's 224): each image is resized to size x 256 / 224 and "
+            + "centre-cropped. Larger sizes (e.g. 448) spread small defects over more patches at 4x the patches and "
+            + "time; a multiple of 32 from 64 to 1024 (224 only for vit_b8 and torchscript).");
+    public static final List<Parameter> PARAMETERS = List.of(BACKBONE, WEIGHTS, WEIGHTS_DIR, LAYERS, DEVICE,
+            IMAGE_SIZE);
 
     /**
      * What the Backbone port carries: the settings that rebuild the backbone, and its identity.
@@ -58,7 +63,7 @@ public final class BackboneLoaderNode {
         String device = p.text(DEVICE).trim();
         InvalidSettingException.require(device.matches("auto|cpu|gpu(:\\d+)?"), DEVICE.key(), "device '" + device
                 + "' is not auto, cpu or gpu:N");
-        spec = spec.withDevice(device);
+        spec = spec.withDevice(device).withImageSize(p.integer(IMAGE_SIZE));
         if (!p.text(WEIGHTS_DIR).isBlank()) {
             spec = spec.withWeightsDir(Path.of(p.text(WEIGHTS_DIR).trim()));
         }
