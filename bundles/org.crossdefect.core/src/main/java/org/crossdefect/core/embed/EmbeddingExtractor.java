@@ -106,6 +106,11 @@ public final class EmbeddingExtractor {
         return store;
     }
 
+    /** @return images per forward pass */
+    public int batchSize() {
+        return batchSize;
+    }
+
     /** @return images sent through the backbone by this extractor so far */
     public long forwardImages() {
         return forwardImages.get();

@@ -102,7 +102,7 @@ public final class Workspace implements AutoCloseable {
     public static List<Prediction> predict(AnomalyModel model, EmbeddingExtractor extractor, List<ImageRecord> images,
             Progress progress) throws IOException {
         model.info().requireBackbone(extractor.backbone());
-        List<ImageScore> scores = model.score(extractor.embeddings(images, progress), progress);
+        List<ImageScore> scores = new StreamedPrediction(model, extractor, images, progress).run();
         List<Prediction> predictions = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             predictions.add(new Prediction(images.get(i), scores.get(i)));
