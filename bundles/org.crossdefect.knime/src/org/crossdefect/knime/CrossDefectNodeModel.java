@@ -31,10 +31,12 @@ import org.knime.core.node.port.PortType;
 public abstract class CrossDefectNodeModel extends NodeModel {
 
     private final Map<String, SettingsModelString> settings;
+    private final Map<String, String> defaults = new LinkedHashMap<>();
 
     protected CrossDefectNodeModel(PortType[] inputs, PortType[] outputs, List<Parameter> parameters) {
         super(inputs, outputs);
         this.settings = settingsModels(parameters);
+        parameters.forEach(p -> defaults.put(p.key(), p.defaultValue()));
     }
 
     /** @return a settings model per parameter (for the dialog) */
@@ -100,8 +102,11 @@ public abstract class CrossDefectNodeModel extends NodeModel {
     protected final void validateSettings(NodeSettingsRO in) throws InvalidSettingsException {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, SettingsModelString> e : settings.entrySet()) {
-            e.getValue().validateSettings(in);
-            values.put(e.getKey(), in.getString(e.getKey()));
+            // A setting added in a later version is missing from older workflows: it takes its default.
+            if (in.containsKey(e.getKey())) {
+                e.getValue().validateSettings(in);
+            }
+            values.put(e.getKey(), in.getString(e.getKey(), defaults.get(e.getKey())));
         }
         try {
             check(Parameters.of(values));
@@ -112,8 +117,12 @@ public abstract class CrossDefectNodeModel extends NodeModel {
 
     @Override
     protected final void loadValidatedSettingsFrom(NodeSettingsRO in) throws InvalidSettingsException {
-        for (SettingsModelString model : settings.values()) {
-            model.loadSettingsFrom(in);
+        for (Map.Entry<String, SettingsModelString> e : settings.entrySet()) {
+            if (in.containsKey(e.getKey())) {
+                e.getValue().loadSettingsFrom(in);
+            } else {
+                e.getValue().setStringValue(defaults.get(e.getKey()));
+            }
         }
     }
 

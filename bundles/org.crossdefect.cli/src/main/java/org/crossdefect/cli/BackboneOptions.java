@@ -27,7 +27,7 @@ final class BackboneOptions {
 
     @Option(names = "--image-size", defaultValue = "224", description = "Side of the square the network sees "
             + "(default: ${DEFAULT-VALUE}, the paper's): images are resized to size x 256 / 224 and centre-cropped. "
-            + "Larger sizes (e.g. 448) spread small defects over more patches, at 4x the patches and time.")
+            + "Larger sizes (448, 672 or 896) spread small defects over more patches, at 4x the patches and time at 448.")
     int imageSize;
 
     /** @return these options as command-line arguments (to start a child process with the same backbone) */

@@ -144,28 +144,36 @@ class TrainPredictCommandTest {
     }
 
     /**
-     * --image-size: the network sees a larger (or smaller) square, the grid follows, the model
+     * --image-size: the network sees a larger square, the grid follows, the model
      * records the size so predict embeds at it, and the store keeps each size's embeddings apart.
      */
     @Test
     void anImageSizeOtherThanThePapersTrainsAndPredictsAtThatSize() throws Exception {
-        Path model = dir.resolve("disc-96.model");
+        Path model = dir.resolve("disc-448.model");
         CliRunner.Result train = CliRunner.run(common("train", "--method", "patchcore", "--category", "disc",
-                "--image-size", "96", "--out", model.toString()));
+                "--image-size", "448", "--out", model.toString()));
         assertEquals(0, train.exitCode(), train.err());
         org.crossdefect.core.model.ModelInfo info = org.crossdefect.core.model.ModelFile.read(model).info();
-        assertEquals(96, info.imageSize());
-        assertEquals(12, info.gridHeight(), "MobileNetV1's stride-8 grid of a 96 px input");
-        assertTrue(info.backboneId().endsWith("@96px"), info.backboneId());
-        Path csv = dir.resolve("disc-96.csv");
+        assertEquals(448, info.imageSize());
+        assertEquals(56, info.gridHeight(), "MobileNetV1's stride-8 grid of a 448 px input");
+        assertTrue(info.backboneId().endsWith("@448px"), info.backboneId());
+        // A backbone at another size (a KNIME Backbone Loader left at 224) is refused, naming the setting.
+        try (org.crossdefect.core.backbone.Backbone at224 = org.crossdefect.core.backbone.Backbone.load(
+                org.crossdefect.core.backbone.BackboneSpec.of(org.crossdefect.core.backbone.Architecture.MOBILENET_V1)
+                        .withDevice("cpu").withWeightsDir(SharedData.root().resolve("backbones")))) {
+            org.crossdefect.core.error.IncompatibleException other = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.crossdefect.core.error.IncompatibleException.class, () -> info.requireBackbone(at224));
+            assertTrue(other.getMessage().contains("set image-size to 448"), other.getMessage());
+        }
+        Path csv = dir.resolve("disc-448.csv");
         CliRunner.Result predict = CliRunner.run(common("predict", "--model", model.toString(), "--category", "disc",
                 "--out", csv.toString()));
         assertEquals(0, predict.exitCode(), predict.err());
         assertEquals(8, PredictionsCsv.read(csv).size(), "disc's 2 good and 2 images of each of 3 defects");
         CliRunner.Result bad = CliRunner.run(common("train", "--method", "patchcore", "--category", "disc",
-                "--image-size", "100", "--out", dir.resolve("disc-100.model").toString()));
+                "--image-size", "300", "--out", dir.resolve("disc-300.model").toString()));
         assertEquals(2, bad.exitCode(), bad.err());
-        assertTrue(bad.err().contains("image-size") && bad.err().contains("multiple of 32"), bad.err());
+        assertTrue(bad.err().contains("image-size") && bad.err().contains("448, 672 or 896"), bad.err());
     }
 
     @Test

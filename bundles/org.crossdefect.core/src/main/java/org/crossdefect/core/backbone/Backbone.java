@@ -32,9 +32,9 @@ public final class Backbone implements AutoCloseable {
     public static final int RESIZE = 256;
     public static final int CROP = 224;
 
-    /** @return the resize before a centre crop of {@code crop}, in the paper's proportion 256 : 224 */
+    /** @return the resize before a centre crop of {@code crop} (a multiple of 224), in the paper's proportion 256 : 224 */
     public static int resizeFor(int crop) {
-        return (int) Math.round(crop * (double) RESIZE / CROP);
+        return crop / CROP * RESIZE;
     }
 
     /** @return the backbone id for embeddings at an image size: the paper's size adds nothing */

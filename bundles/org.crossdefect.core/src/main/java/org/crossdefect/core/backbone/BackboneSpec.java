@@ -18,7 +18,7 @@ import java.util.List;
  * @param imageSize the side of the square the network sees ({@link Backbone#CROP}, the paper's
  *     224, by default); the image is resized to {@code imageSize * 256 / 224} and centre-cropped,
  *     as the paper does at 224. Larger sizes keep small defects over more patches (4x the patches
- *     at 448); a multiple of 32 from 64 to 1024, and 224 for ViT-B/8 and TorchScript networks
+ *     at 448); 224, 448, 672 or 896, and 224 for ViT-B/8 and TorchScript networks
  */
 public record BackboneSpec(Architecture architecture, Path weights, boolean randomWeights, List<String> layers,
         String device, Path weightsDir, int imageSize) {
@@ -36,9 +36,11 @@ public record BackboneSpec(Architecture architecture, Path weights, boolean rand
 
     /** @throws InvalidSettingException naming image-size if the network cannot take that input */
     public static void requireImageSize(Architecture architecture, int imageSize) {
-        InvalidSettingException.require(imageSize >= 64 && imageSize <= 1024 && imageSize % 32 == 0, IMAGE_SIZE,
-                "image-size must be a multiple of 32 from 64 to 1024 (the paper's is " + Backbone.CROP + "), got "
-                        + imageSize);
+        // Multiples of 224 keep the paper's 256 : 224 crop exact (resize 512 for 448), so the maps of
+        // every size cover the same pixels and compare at any resolution.
+        InvalidSettingException.require(imageSize >= Backbone.CROP && imageSize <= 4 * Backbone.CROP
+                && imageSize % Backbone.CROP == 0, IMAGE_SIZE, "image-size must be 224 (the paper's), 448, 672 or 896, "
+                + "got " + imageSize);
         // ViT-B/8's position embeddings are learnt for 28x28 patches; a traced TorchScript module is
         // only known to work on the input it was traced with.
         InvalidSettingException.require(imageSize == Backbone.CROP || (architecture != Architecture.VIT_B8

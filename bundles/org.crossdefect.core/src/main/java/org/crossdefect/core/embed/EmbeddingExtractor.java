@@ -274,7 +274,11 @@ public final class EmbeddingExtractor {
         }
     }
 
-    private List<PatchEmbeddings> forward(List<Prepared> batch) {
+    /**
+     * Synchronized with {@link #embedAgain}: a streamed prediction embeds its next chunk on one
+     * thread while a damaged stored file may be computed again on the scoring thread.
+     */
+    private synchronized List<PatchEmbeddings> forward(List<Prepared> batch) {
         int n = batch.size();
         int crop = backbone.preprocessing().crop();
         int perImage = 3 * crop * crop;

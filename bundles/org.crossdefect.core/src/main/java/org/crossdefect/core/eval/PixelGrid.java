@@ -26,7 +26,9 @@ public record PixelGrid(float[] scores, boolean[] labels, int images, int side) 
 
     public static PixelGrid of(List<Prediction> predictions, Preprocessing preprocessing) throws IOException {
         List<Prediction> known = predictions.stream().filter(PixelGrid::pixelsKnown).toList();
-        int side = preprocessing.crop();
+        // At the paper's 224 whatever the image size: every size crops the same part of the image, so
+        // the figures compare across sizes, equal the Anomaly Scorer's, and the grid's memory stays put.
+        int side = org.crossdefect.core.backbone.Backbone.CROP;
         int pixels = side * side;
         float[] scores = new float[known.size() * pixels];
         boolean[] labels = new boolean[scores.length];

@@ -127,8 +127,10 @@ public final class MiroFineTuning {
 
     /** @return the base weights' part of the backbone id ("sha256:..." or "random"), without layers */
     private static String weightsIdentity(Backbone base) {
+        // The id is "arch[layers]@weights", with "@<S>px" after it at an image size other than 224.
         String id = base.id();
-        return id.substring(id.lastIndexOf('@') + 1);
+        int weights = id.indexOf("]@");
+        return weights < 0 ? id : id.substring(weights + 2);
     }
 
     /** @return 16 hex digits naming everything the fine-tuning depends on */

@@ -48,6 +48,11 @@ public record ModelInfo(String method, String backboneId, String architecture, L
      * @throws IncompatibleException if the backbone differs from the one the model was trained with
      */
     public void requireBackbone(Backbone backbone) {
+        if (!backbone.id().equals(backboneId) && imageSize != backbone.preprocessing().crop()) {
+            throw new IncompatibleException("the model was trained on " + imageSize + " px images but the backbone "
+                    + "loaded now takes " + backbone.preprocessing().crop() + " px; set image-size to " + imageSize
+                    + " (the model's)");
+        }
         if (!backbone.id().equals(backboneId)) {
             throw new IncompatibleException("the model was trained on embeddings of " + backboneId + " but the "
                     + "backbone loaded now is " + backbone.id() + "; load the same architecture, layers and weights "

@@ -32,7 +32,7 @@ public final class BackboneLoaderNode {
     public static final Parameter IMAGE_SIZE = new Parameter(BackboneSpec.IMAGE_SIZE, "" + Backbone.CROP, "Side of "
             + "the square the network sees (the paper's 224): each image is resized to size x 256 / 224 and "
             + "centre-cropped. Larger sizes (e.g. 448) spread small defects over more patches at 4x the patches and "
-            + "time; a multiple of 32 from 64 to 1024 (224 only for vit_b8 and torchscript).");
+            + "time; 224, 448, 672 or 896 (224 only for vit_b8 and torchscript).");
     public static final List<Parameter> PARAMETERS = List.of(BACKBONE, WEIGHTS, WEIGHTS_DIR, LAYERS, DEVICE,
             IMAGE_SIZE);
 

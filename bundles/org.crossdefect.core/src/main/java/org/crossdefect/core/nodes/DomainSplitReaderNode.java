@@ -42,7 +42,8 @@ public final class DomainSplitReaderNode {
     public static final Parameter TARGET_SHOTS = new Parameter("target-shots", "10", "Good images of the target "
             + "object (from its train/good, drawn with the seed, never its test images) listed with role "
             + "target_shot, for the k-shot Learners to learn its normal look from; the paper's methods ignore them. "
-            + "0: none (the paper's strict protocol).");
+            + "0: none (the paper's strict protocol). Only with a dataset: with one category its good images train "
+            + "already.");
     public static final Parameter FAIL_ON_PROBLEMS = new Parameter("fail-on-problems", "true", "Fail when the tree "
             + "has problems (naming the first ones); false: output the problems and warn.");
     public static final List<Parameter> PARAMETERS = List.of(ROOT, DATASET, TARGET, CATEGORY, SEED, FRACTION,
@@ -132,7 +133,9 @@ public final class DomainSplitReaderNode {
         rows.addAll(ImageTable.of(selected.train(), Role.TRAIN).rows());
         rows.addAll(ImageTable.of(selected.validation(), Role.VALIDATION).rows());
         rows.addAll(ImageTable.of(selected.test(), Role.TEST).rows());
-        rows.addAll(ImageTable.of(sel.targetShots(tree, s.targetShots()), Role.TARGET_SHOT).rows());
+        if (selected.crossCategory()) {
+            rows.addAll(ImageTable.of(sel.targetShots(tree, s.targetShots()), Role.TARGET_SHOT).rows());
+        }
         return new Output(new Table(ImageTable.COLUMNS, rows), problemTable, null);
     }
 }

@@ -90,7 +90,7 @@ public final class AnomalyMap {
             unit[j] = 1;
             // As a 1 x grid row: PyTorch's bilinear interpolate returns zeros for a grid x 1 column (a
             // width-1 input), while along the width it is the 1-D interpolation of the 2-D one.
-            float[] column = blur(upsample(unit, 1, grid, 1, size), 1, size, SIGMA);
+            float[] column = blur(upsample(unit, 1, grid, 1, size), 1, size, sigma(size));
             for (int x = 0; x < size; x++) {
                 operator[x * grid + j] = column[x];
             }
@@ -111,7 +111,12 @@ public final class AnomalyMap {
     /** The map computed directly (upsample, then blur): the definition the batched form is checked against. */
     static float[] direct(ImageScore score, int size) {
         float[] up = upsample(score.patchScores(), score.gridHeight(), score.gridWidth(), size, size);
-        return blur(up, size, size, SIGMA);
+        return blur(up, size, size, sigma(size));
+    }
+
+    /** @return the blur at a map size: PatchCore's 4 px at 224, the same share of the image at larger sizes */
+    static double sigma(int size) {
+        return SIGMA * size / 224.0;
     }
 
     static float[] upsample(float[] grid, int gh, int gw, int outH, int outW) {

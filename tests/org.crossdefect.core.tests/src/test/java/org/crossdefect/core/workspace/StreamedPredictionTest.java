@@ -43,7 +43,7 @@ class StreamedPredictionTest {
         ImageSelection.Selected selected = ImageSelection.category(root, "disc").select();
         List<ImageRecord> test = selected.test();
         assertEquals(9, test.size(), "3 good and 2 of each of 3 defects");
-        BackboneSpec spec = BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu").withImageSize(64)
+        BackboneSpec spec = BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu")
                 .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors"));
         try (Workspace workspace = Workspace.open(spec, dir.resolve("store"), 2);
                 AnomalyModel model = org.crossdefect.core.workspace.MethodRegistry.builtIn().fit("patchcore",
