@@ -37,14 +37,11 @@ public final class Backbone implements AutoCloseable {
         return crop / CROP * RESIZE;
     }
 
-    /** @return the backbone id for embeddings at an image size: the paper's size adds nothing */
-    static String sized(String id, int imageSize) {
-        return imageSize == CROP ? id : id + "@" + imageSize + "px";
-    }
 
     private final Architecture architecture;
     private final List<String> layers;
     private final String id;
+    private final String weightsSource;
     private final Device device;
     private final NDManager manager;
     private final FeatureNetwork network;
@@ -52,12 +49,18 @@ public final class Backbone implements AutoCloseable {
     private final List<Shape> featureShapes;
     private final BackboneSpec spec;
 
-    private Backbone(BackboneSpec spec, List<String> layers, String id, Device device, NDManager manager,
+    /**
+     * @param weightsSource what the weights came from: "sha256:" and a digest, or "random"
+     */
+    private Backbone(BackboneSpec spec, List<String> layers, String weightsSource, Device device, NDManager manager,
             FeatureNetwork network) throws BackboneException {
         this.spec = spec.withLayers(layers);
         this.architecture = spec.architecture();
         this.layers = List.copyOf(layers);
-        this.id = id;
+        this.weightsSource = weightsSource;
+        // The paper's image size adds nothing, so ids (and stores, models) from before the setting stay valid.
+        this.id = architecture.id() + layers + "@" + weightsSource
+                + (spec.imageSize() == CROP ? "" : "@" + spec.imageSize() + "px");
         this.device = device;
         this.manager = manager;
         this.network = network;
@@ -81,8 +84,7 @@ public final class Backbone implements AutoCloseable {
                 try {
                     List<String> layers = spec.layers().isEmpty() ? net.layerNames() : spec.layers();
                     checkLayers(a, net.layerNames(), layers);
-                    return new Backbone(spec, layers, sized(a.id() + layers + "@" + digest(file), spec.imageSize()),
-                            device, manager, net);
+                    return new Backbone(spec, layers, digest(file), device, manager, net);
                 } catch (RuntimeException e) {
                     net.close(); // the module's weights live in the model's own scope, not in manager
                     throw e;
@@ -104,8 +106,7 @@ public final class Backbone implements AutoCloseable {
                 }
                 weights.check(a.id(), a.expectedTensors(last));
                 FeatureNetwork network = a.build(weights, last, manager);
-                return new Backbone(spec, layers, sized(a.id() + layers + "@" + source, spec.imageSize()), device,
-                        manager, network);
+                return new Backbone(spec, layers, source, device, manager, network);
             }
         } catch (RuntimeException e) {
             manager.close();
@@ -116,6 +117,11 @@ public final class Backbone implements AutoCloseable {
     /** @return identifies network, weights and layers: embeddings with equal ids are interchangeable */
     public String id() {
         return id;
+    }
+
+    /** @return what the weights came from: "sha256:" and the first 16 hex digits of the file's digest, or "random" */
+    public String weightsSource() {
+        return weightsSource;
     }
 
     public Architecture architecture() {

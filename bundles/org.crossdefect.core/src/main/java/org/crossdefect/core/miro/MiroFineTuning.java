@@ -111,7 +111,7 @@ public final class MiroFineTuning {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(FORMAT_KEY, FORMAT);
         m.put("base.architecture", base.architecture().id());
-        m.put("base.weights", weightsIdentity(base));
+        m.put("base.weights", base.weightsSource());
         m.put("settings", gson.toJson(settings));
         m.put("seed", Long.toString(data.seed()));
         m.put("train.images", Integer.toString(data.train().size()));
@@ -125,19 +125,11 @@ public final class MiroFineTuning {
         return m;
     }
 
-    /** @return the base weights' part of the backbone id ("sha256:..." or "random"), without layers */
-    private static String weightsIdentity(Backbone base) {
-        // The id is "arch[layers]@weights", with "@<S>px" after it at an image size other than 224.
-        String id = base.id();
-        int weights = id.indexOf("]@");
-        return weights < 0 ? id : id.substring(weights + 2);
-    }
-
     /** @return 16 hex digits naming everything the fine-tuning depends on */
     static String key(Backbone base, TrainingData data, MiroSettings settings) {
         // The device is not part of it: a fine-tuning on the GPU serves a CPU run and back.
         StringBuilder b = new StringBuilder();
-        b.append(FORMAT).append('|').append(base.architecture().id()).append('|').append(weightsIdentity(base))
+        b.append(FORMAT).append('|').append(base.architecture().id()).append('|').append(base.weightsSource())
                 .append('|').append(settings).append("|seed=").append(data.seed());
         for (List<ImageRecord> part : List.of(data.train(), data.validation())) {
             b.append("|part");
