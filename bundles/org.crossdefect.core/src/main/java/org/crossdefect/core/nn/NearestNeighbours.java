@@ -29,7 +29,7 @@ public final class NearestNeighbours implements AutoCloseable {
 
     private static final int DEFAULT_QUERY_CHUNK = 2048;
     /** Below this many entries the fast search is the exact one: an index would save little. */
-    static final int SMALLEST_INDEXED_BANK = 4096;
+    public static final int SMALLEST_INDEXED_BANK = 4096;
     private static final int FEWEST_PROBES = 8;
     /**
      * Queries per block of the fast search: the more queries share a cell, the better its small
@@ -50,6 +50,8 @@ public final class NearestNeighbours implements AutoCloseable {
     private final org.crossdefect.core.runtime.UploadBuffer uploadBuffer = new org.crossdefect.core.runtime.UploadBuffer();
     /** The bank's values until the index is built from them. */
     private float[] bankValues;
+    /** A layout read with the bank, used when the index is built. */
+    private InvertedLists.Layout storedLayout;
 
     /**
      * @param bank {@code size x dim} values, row-major; copied to the manager's device
@@ -152,10 +154,55 @@ public final class NearestNeighbours implements AutoCloseable {
     private synchronized InvertedLists index() {
         if (invertedLists == null) {
             int cells = (int) Math.max(1, Math.round(Math.sqrt(size)));
-            invertedLists = new InvertedLists(bankValues, size, dim, cells, probes(cells), manager.newSubManager());
+            invertedLists = storedLayout != null
+                    ? new InvertedLists(bankValues, size, dim, storedLayout, probes(cells), manager.newSubManager())
+                    : new InvertedLists(bankValues, size, dim, cells, probes(cells), manager.newSubManager());
             bankValues = null;
+            storedLayout = null;
         }
         return invertedLists;
+    }
+
+    /**
+     * The fast search's index layout, to be kept with the bank (built now if no search has built
+     * it yet).
+     *
+     * @return centroids ({@code cells x dim}) and each entry's cell; null for a bank that is
+     *     always searched exactly
+     */
+    public synchronized IndexLayout indexLayout() {
+        if (!approximates(Search.FAST)) {
+            return null;
+        }
+        InvertedLists.Layout l = index().layout();
+        return new IndexLayout(l.centroids(), l.cellOf());
+    }
+
+    /**
+     * Uses a layout kept from {@link #indexLayout()} of this bank instead of computing it at the
+     * first fast search: the same index, without the k-means.
+     *
+     * @throws IllegalArgumentException if the layout does not fit this bank
+     */
+    public synchronized void useIndexLayout(IndexLayout layout) {
+        int cells = (int) Math.max(1, Math.round(Math.sqrt(size)));
+        if (!approximates(Search.FAST) || layout.centroids().length != (long) cells * dim
+                || layout.cellOf().length != size) {
+            throw new IllegalArgumentException("an index layout of " + layout.centroids().length + " centroid values and "
+                    + layout.cellOf().length + " cells does not fit a bank of " + size + " x " + dim);
+        }
+        for (int c : layout.cellOf()) {
+            if (c < 0 || c >= cells) {
+                throw new IllegalArgumentException("an index layout names cell " + c + " of " + cells);
+            }
+        }
+        if (invertedLists == null) {
+            storedLayout = new InvertedLists.Layout(layout.centroids(), layout.cellOf());
+        }
+    }
+
+    /** Where the fast search files the bank's entries: k-means centroids and each entry's cell. */
+    public record IndexLayout(float[] centroids, int[] cellOf) {
     }
 
     /** Cells probed: a sixteenth of them, at least {@value #FEWEST_PROBES}. */

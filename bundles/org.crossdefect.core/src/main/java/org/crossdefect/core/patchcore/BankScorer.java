@@ -3,10 +3,13 @@ package org.crossdefect.core.patchcore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.crossdefect.core.coreset.MemoryBank;
 import org.crossdefect.core.embed.PatchEmbeddings;
 import org.crossdefect.core.embed.PatchSource;
+import org.crossdefect.core.model.ModelFile;
+import org.crossdefect.core.model.ModelFileException;
 import org.crossdefect.core.nn.NearestNeighbours;
 import org.crossdefect.core.nn.Search;
 
@@ -53,12 +56,9 @@ final class BankScorer implements AutoCloseable {
         return nn.approximates(search);
     }
 
-    /** @return the exact nearest entry and distance of one patch */
-    NearestNeighbours.Result exactNearest(float[] patches, int p) {
-        int dim = bank.dim();
-        float[] one = new float[dim];
-        System.arraycopy(patches, p * dim, one, 0, dim);
-        return nn.search(one, 1, 1);
+    /** @return the exact nearest entry and distance of each of {@code n} patches (one search for all) */
+    NearestNeighbours.Result exactNearest(float[] patches, int n) {
+        return nn.search(patches, n, 1);
     }
 
     /** Images scored per call: enough patches that the fast search's cells see many queries at once. */
@@ -117,6 +117,39 @@ final class BankScorer implements AutoCloseable {
     }
 
     /**
+     * {@link #reweight(float[], int, int, float, boolean)} of one patch per image, with the
+     * neighbours of all their nearest entries found by one bank search (a search reads the whole
+     * bank, so one per image would cost a batch's worth each).
+     *
+     * @param patch per image, which patch
+     * @param entries per image and patch, the nearest bank entry
+     * @param distances per image and patch, the distance to it
+     * @return per image, the reweighted distance of its patch
+     */
+    float[] reweight(List<PatchEmbeddings> images, int[] patch, int[][] entries, float[][] distances) {
+        int n = images.size();
+        float[] out = new float[n];
+        if (k < 2) {
+            for (int b = 0; b < n; b++) {
+                out[b] = distances[b][patch[b]];
+            }
+            return out;
+        }
+        int dim = bank.dim();
+        float[] nearest = new float[n * dim];
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(bank.vectors(), entries[b][patch[b]] * dim, nearest, b * dim, dim);
+        }
+        NearestNeighbours.Result support = nn.search(nearest, n, k);
+        for (int b = 0; b < n; b++) {
+            int[] neighbours = new int[k];
+            System.arraycopy(support.indices(), b * k, neighbours, 0, k);
+            out[b] = reweight(images.get(b).values(), patch[b], neighbours, distances[b][patch[b]]);
+        }
+        return out;
+    }
+
+    /**
      * @param patches the image's patches, row-major
      * @param p which patch
      * @param nearest its nearest bank entry
@@ -126,7 +159,11 @@ final class BankScorer implements AutoCloseable {
         if (k < 2) {
             return distance;
         }
-        int[] support = neighboursOf(nearest, useTable);
+        return reweight(patches, p, neighboursOf(nearest, useTable), distance);
+    }
+
+    /** Eq. 7 with the k nearest bank entries of the patch's nearest entry ({@code support}, itself first). */
+    private float reweight(float[] patches, int p, int[] support, float distance) {
         int dim = bank.dim();
         double[] d = new double[k];
         double max = Double.NEGATIVE_INFINITY;
@@ -146,6 +183,54 @@ final class BankScorer implements AutoCloseable {
         }
         double first = Math.exp(d[0] - max) / sum;
         return (float) ((1 - first) * distance);
+    }
+
+    /**
+     * The fast search's index layout as model-file entries {@code <bank>.index-centroids.f32}
+     * and {@code <bank>.index-cells.i32} (none for a bank searched exactly), so a loaded model
+     * does not run k-means again.
+     */
+    Map<String, byte[]> indexEntries(String bankEntry) {
+        NearestNeighbours.IndexLayout layout = nn.indexLayout();
+        if (layout == null) {
+            return Map.of();
+        }
+        return Map.of(centroidsEntry(bankEntry), ModelFile.floats(layout.centroids()),
+                cellsEntry(bankEntry), ModelFile.ints(layout.cellOf()));
+    }
+
+    /**
+     * Uses the index layout kept in a model file, when there is one (files written before it was
+     * kept have none: their index is computed at the first fast search).
+     *
+     * @throws ModelFileException if the entries do not fit the bank
+     */
+    void readIndex(ModelFile.Contents c, String bankEntry) {
+        byte[] centroids = c.entries().get(centroidsEntry(bankEntry));
+        byte[] cells = c.entries().get(cellsEntry(bankEntry));
+        if (centroids == null && cells == null) {
+            return;
+        }
+        if (centroids == null || cells == null) {
+            throw new ModelFileException("model file " + c.source() + " has only one of the entries "
+                    + centroidsEntry(bankEntry) + " and " + cellsEntry(bankEntry)
+                    + "; train the model again or copy an intact file");
+        }
+        try {
+            nn.useIndexLayout(new NearestNeighbours.IndexLayout(ModelFile.floats(centroids), ModelFile.ints(cells)));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException("model file " + c.source() + ": entries " + centroidsEntry(bankEntry) + " and "
+                    + cellsEntry(bankEntry) + " do not fit its bank (" + e.getMessage()
+                    + "); train the model again or copy an intact file");
+        }
+    }
+
+    private static String centroidsEntry(String bankEntry) {
+        return bankEntry + ".index-centroids.f32";
+    }
+
+    private static String cellsEntry(String bankEntry) {
+        return bankEntry + ".index-cells.i32";
     }
 
     @Override

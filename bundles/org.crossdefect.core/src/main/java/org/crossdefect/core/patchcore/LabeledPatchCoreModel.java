@@ -145,6 +145,8 @@ public final class LabeledPatchCoreModel implements AnomalyModel {
         entries.put("bank.neighbours.i32", ModelFile.ints(good.neighbourTable()));
         entries.put("anomaly-bank.f32", ModelFile.floats(anomaly.bank().vectors()));
         entries.put("anomaly-bank.neighbours.i32", ModelFile.ints(anomaly.neighbourTable()));
+        entries.putAll(good.indexEntries("bank.f32"));
+        entries.putAll(anomaly.indexEntries("anomaly-bank.f32"));
         ModelFile.write(out, info.method(), new Stored(info, goodSettings, good.bank().size(), anomalySettings,
                 anomaly.bank().size(), labels), entries);
     }
@@ -155,8 +157,15 @@ public final class LabeledPatchCoreModel implements AnomalyModel {
         MemoryBank anomalyBank = PatchCoreModel.bank(c, "anomaly-bank.f32", s.anomalySize(), s.info().dim());
         LabeledPatchCoreModel model = new LabeledPatchCoreModel(s.info(), s.goodCoreset(), s.anomalyCoreset(),
                 s.labels(), goodBank, anomalyBank, manager);
-        model.good.setNeighbourTable(ModelFile.ints(c.entry("bank.neighbours.i32")));
-        model.anomaly.setNeighbourTable(ModelFile.ints(c.entry("anomaly-bank.neighbours.i32")));
+        try {
+            model.good.setNeighbourTable(ModelFile.ints(c.entry("bank.neighbours.i32")));
+            model.anomaly.setNeighbourTable(ModelFile.ints(c.entry("anomaly-bank.neighbours.i32")));
+            model.good.readIndex(c, "bank.f32");
+            model.anomaly.readIndex(c, "anomaly-bank.f32");
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
         return model;
     }
 

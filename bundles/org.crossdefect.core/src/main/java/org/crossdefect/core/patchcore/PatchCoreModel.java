@@ -81,23 +81,26 @@ public final class PatchCoreModel implements AnomalyModel {
             int to = Math.min(images.images(), from + perBatch);
             List<PatchEmbeddings> batch = BankScorer.readBatch(images, from, to, patches);
             NearestNeighbours.Result nearest = scorer.nearest(patches, (to - from) * p);
-            for (int b = 0; b < batch.size(); b++) {
-                float[] patchScores = new float[p];
-                int[] entries = new int[p];
-                int argMax = 0;
+            int n = batch.size();
+            float[][] patchScores = new float[n][p];
+            int[][] entries = new int[n][p];
+            int[] argMax = new int[n];
+            for (int b = 0; b < n; b++) {
                 for (int q = 0; q < p; q++) {
-                    patchScores[q] = nearest.distance(b * p + q, 0);
-                    entries[q] = nearest.index(b * p + q, 0);
-                    if (patchScores[q] > patchScores[argMax]) {
-                        argMax = q;
+                    patchScores[b][q] = nearest.distance(b * p + q, 0);
+                    entries[b][q] = nearest.index(b * p + q, 0);
+                    if (patchScores[b][q] > patchScores[b][argMax[b]]) {
+                        argMax[b] = q;
                     }
                 }
-                if (scorer.approximate()) {
-                    argMax = exactLargest(batch.get(b).values(), patchScores, entries);
-                }
-                float score = scorer.reweight(batch.get(b).values(), argMax, entries[argMax], patchScores[argMax],
-                        false);
-                scores.add(new ImageScore(score, patchScores, info.gridHeight(), info.gridWidth(), null, null));
+            }
+            if (scorer.approximate()) {
+                exactLargest(batch, patchScores, entries, argMax);
+            }
+            float[] imageScores = scorer.reweight(batch, argMax, entries, patchScores);
+            for (int b = 0; b < n; b++) {
+                scores.add(new ImageScore(imageScores[b], patchScores[b], info.gridHeight(), info.gridWidth(), null,
+                        null));
             }
             progress.update(to, images.images(), "scoring images");
         }
@@ -110,37 +113,64 @@ public final class PatchCoreModel implements AnomalyModel {
     }
 
     /**
-     * Makes the image's largest patch distance (and its entry) exact after an approximate search.
-     * An approximate distance is the distance to <em>some</em> bank entry, so never below the
-     * exact one: patches are searched exactly from the largest approximate distance down until
-     * the next approximate distance is no larger than the largest exact one found, since no
-     * patch below can then exceed it. The image score is so the exact search's; usually one to a
-     * few single-patch searches. Patches searched exactly keep their exact distance in the map.
+     * Makes each image's largest patch distance (and its entry) exact after an approximate
+     * search. An approximate distance is the distance to <em>some</em> bank entry, so never below
+     * the exact one: an image's patches are searched exactly from the largest approximate distance
+     * down until the next approximate distance is no larger than the largest exact one found,
+     * since no patch below can then exceed it. The image score is so the exact search's; usually
+     * one search per image. The images of a batch are searched together, one patch each per
+     * round: a search reads the whole bank, so a round costs about what one patch's search does.
+     * Patches searched exactly keep their exact distance in the map.
      *
-     * @return the patch of the largest exact distance
+     * @param argMax out: per image, the patch of the largest exact distance
      */
-    private int exactLargest(float[] values, float[] patchScores, int[] entries) {
-        Integer[] order = new Integer[patchScores.length];
-        for (int q = 0; q < order.length; q++) {
-            order[q] = q;
+    private void exactLargest(List<PatchEmbeddings> batch, float[][] patchScores, int[][] entries, int[] argMax) {
+        int n = batch.size();
+        int[][] orders = new int[n][];
+        int[] searched = new int[n];
+        float[] bestExact = new float[n];
+        java.util.Arrays.fill(bestExact, Float.NEGATIVE_INFINITY);
+        for (int b = 0; b < n; b++) {
+            orders[b] = largestFirst(patchScores[b]);
+            argMax[b] = orders[b][0];
         }
-        java.util.Arrays.sort(order, (a, b) -> Float.compare(patchScores[b], patchScores[a]));
-        int best = order[0];
-        float bestExact = Float.NEGATIVE_INFINITY;
-        for (int q : order) {
-            if (patchScores[q] <= bestExact) {
-                break;
-            }
-            NearestNeighbours.Result exact = scorer.exactNearest(values, q);
-            patchScores[q] = exact.distance(0, 0);
-            entries[q] = exact.index(0, 0);
-            if (patchScores[q] > bestExact) {
-                bestExact = patchScores[q];
-                best = q;
-            }
+        int dim = bank().dim();
+        List<Integer> pending = new ArrayList<>();
+        for (int b = 0; b < n; b++) {
+            pending.add(b);
         }
-        return best;
+        while (!pending.isEmpty()) {
+            float[] queries = new float[pending.size() * dim];
+            for (int j = 0; j < pending.size(); j++) {
+                int b = pending.get(j);
+                System.arraycopy(batch.get(b).values(), orders[b][searched[b]] * dim, queries, j * dim, dim);
+            }
+            NearestNeighbours.Result exact = scorer.exactNearest(queries, pending.size());
+            List<Integer> next = new ArrayList<>();
+            for (int j = 0; j < pending.size(); j++) {
+                int b = pending.get(j);
+                int q = orders[b][searched[b]++];
+                patchScores[b][q] = exact.distance(j, 0);
+                entries[b][q] = exact.index(j, 0);
+                if (patchScores[b][q] > bestExact[b]) {
+                    bestExact[b] = patchScores[b][q];
+                    argMax[b] = q;
+                }
+                if (searched[b] < orders[b].length && patchScores[b][orders[b][searched[b]]] > bestExact[b]) {
+                    next.add(b);
+                }
+            }
+            pending = next;
+        }
     }
+
+    /** @return patch indices by descending score (ties by index) */
+    private static int[] largestFirst(float[] patchScores) {
+        return java.util.stream.IntStream.range(0, patchScores.length).boxed()
+                .sorted((a, b) -> Float.compare(patchScores[b], patchScores[a])).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static final String BANK_ENTRY = "bank.f32";
 
     /** What model.json holds. */
     private record Stored(ModelInfo info, CoresetSettings coreset, int size) {
@@ -148,14 +178,23 @@ public final class PatchCoreModel implements AnomalyModel {
 
     @Override
     public void write(OutputStream out) throws IOException {
-        ModelFile.write(out, info.method(), new Stored(info, settings, bank().size()),
-                Map.of("bank.f32", ModelFile.floats(bank().vectors())));
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put(BANK_ENTRY, ModelFile.floats(bank().vectors()));
+        entries.putAll(scorer.indexEntries(BANK_ENTRY));
+        ModelFile.write(out, info.method(), new Stored(info, settings, bank().size()), entries);
     }
 
     static PatchCoreModel read(ModelFile.Contents c, NDManager manager) {
         Stored stored = c.json(Stored.class);
-        MemoryBank bank = bank(c, "bank.f32", stored.size(), stored.info().dim());
-        return new PatchCoreModel(stored.info(), stored.coreset(), bank, manager);
+        MemoryBank bank = bank(c, BANK_ENTRY, stored.size(), stored.info().dim());
+        PatchCoreModel model = new PatchCoreModel(stored.info(), stored.coreset(), bank, manager);
+        try {
+            model.scorer.readIndex(c, BANK_ENTRY);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
     }
 
     /** @throws ModelFileException if the entry does not hold size x dim floats */

@@ -2,6 +2,8 @@ package org.crossdefect.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -77,6 +79,36 @@ class NearestNeighboursTest {
         }
     }
 
+    /**
+     * An index built from a kept layout (as a model file keeps it) is the same index: every
+     * answer equal, without running k-means again; a layout for another bank is refused.
+     */
+    @Test
+    void anIndexFromAKeptLayoutAnswersAsTheOneItWasKeptFrom() throws Exception {
+        Random random = new Random(13);
+        int d = 16;
+        int m = 5000;
+        int n = 800;
+        float[] centres = gaussian(random, 40 * d);
+        float[] bank = clustered(random, centres, m, d);
+        float[] queries = clustered(random, centres, n, d);
+        try (NearestNeighbours built = new NearestNeighbours(bank, m, d, DjlRuntime.newManager(Device.cpu()));
+                NearestNeighbours kept = new NearestNeighbours(bank, m, d, DjlRuntime.newManager(Device.cpu()));
+                NearestNeighbours other = new NearestNeighbours(java.util.Arrays.copyOf(bank, (m - 1) * d), m - 1, d,
+                        DjlRuntime.newManager(Device.cpu()))) {
+            NearestNeighbours.Result fromBuilt = built.nearest(queries, n, Search.FAST);
+            NearestNeighbours.IndexLayout layout = built.indexLayout();
+            assertEquals(m, layout.cellOf().length);
+            kept.useIndexLayout(layout);
+            NearestNeighbours.Result fromKept = kept.nearest(queries, n, Search.FAST);
+            assertArrayEquals(fromBuilt.indices(), fromKept.indices());
+            assertArrayEquals(fromBuilt.distances(), fromKept.distances());
+            assertArrayEquals(layout.cellOf(), kept.indexLayout().cellOf());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> other.useIndexLayout(layout));
+            assertTrue(e.getMessage().contains("does not fit a bank of " + (m - 1)), e.getMessage());
+        }
+    }
+
     /** A bank too small for an index is searched exactly whatever is asked. */
     @Test
     void smallBanksAreSearchedExactly() throws Exception {
@@ -89,6 +121,7 @@ class NearestNeighboursTest {
             NearestNeighbours.Result exact = nn.nearest(queries, 200, Search.EXACT);
             NearestNeighbours.Result fast = nn.nearest(queries, 200, Search.FAST);
             assertArrayEquals(exact.indices(), fast.indices());
+            assertNull(nn.indexLayout(), "no index, so nothing to keep");
         }
     }
 
