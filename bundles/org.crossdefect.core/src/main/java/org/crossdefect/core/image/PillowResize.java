@@ -15,6 +15,13 @@ public final class PillowResize {
 
     /** Filter coefficients of one axis: for output i, {@code length[i]} taps from {@code start[i]}. */
     private record Taps(int[] start, int[] length, int[] weights, int stride) {
+
+        /** The taps of outputs {@code [from, from + count)} only. */
+        Taps window(int from, int count) {
+            return new Taps(java.util.Arrays.copyOfRange(start, from, from + count),
+                    java.util.Arrays.copyOfRange(length, from, from + count),
+                    java.util.Arrays.copyOfRange(weights, from * stride, (from + count) * stride), stride);
+        }
     }
 
     private PillowResize() {
@@ -27,35 +34,81 @@ public final class PillowResize {
      * @return one array per channel of {@code outWidth * outHeight} values
      */
     public static int[][] resize(int[][] channels, int width, int height, int outWidth, int outHeight) {
-        Taps horizontal = taps(width, outWidth);
-        Taps vertical = taps(height, outHeight);
         int[][] result = new int[channels.length][];
         for (int c = 0; c < channels.length; c++) {
-            int[] rows = width == outWidth ? channels[c] : horizontalPass(channels[c], width, height, outWidth, horizontal);
-            result[c] = height == outHeight ? rows : verticalPass(rows, outWidth, height, outHeight, vertical);
+            byte[] samples = new byte[channels[c].length];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (byte) channels[c][i];
+            }
+            result[c] = resizedCrop(samples, 1, width, height, outWidth, outHeight, 0, 0, outWidth, outHeight)[0];
+        }
+        return result;
+    }
+
+    /**
+     * Resizes interleaved 8-bit samples and keeps only a window of the result, computing only
+     * that window: the same bytes as resizing all of it and cropping, without the resized pixels
+     * the crop throws away or the source rows only they need (a quarter of the work for the
+     * paper's 256 -> 224 crop).
+     *
+     * @param samples {@code width * height} pixels of {@code channels} samples each, row-major
+     * @param left first column of the window in the resized image
+     * @param top first row of the window in the resized image
+     * @return one array per channel, in the samples' order, of {@code cropWidth * cropHeight} values
+     */
+    public static int[][] resizedCrop(byte[] samples, int channels, int width, int height, int outWidth, int outHeight,
+            int left, int top, int cropWidth, int cropHeight) {
+        if (left < 0 || top < 0 || left + cropWidth > outWidth || top + cropHeight > outHeight) {
+            throw new IllegalArgumentException("window " + cropWidth + "x" + cropHeight + " at " + left + "," + top
+                    + " is not inside " + outWidth + "x" + outHeight);
+        }
+        Taps horizontal = taps(width, outWidth).window(left, cropWidth);
+        Taps vertical = taps(height, outHeight).window(top, cropHeight);
+        // Source rows the window's output rows read; the horizontal pass runs over these only.
+        int firstRow = height == outHeight ? top : vertical.start()[0];
+        int lastRow = height == outHeight ? top + cropHeight
+                : vertical.start()[cropHeight - 1] + vertical.length()[cropHeight - 1];
+        int[][] result = new int[channels][];
+        for (int c = 0; c < channels; c++) {
+            int[] rows = horizontalPass(samples, channels, c, width, firstRow, lastRow, outWidth == width ? left : -1,
+                    cropWidth, horizontal);
+            result[c] = height == outHeight ? rows
+                    : verticalPass(rows, cropWidth, firstRow, cropHeight, vertical);
         }
         return result;
     }
 
     // Both passes sum integers, so any order of the sums gives Pillow's bytes; the loops are laid
     // out for the JIT (arrays in locals, the vertical pass row by row over contiguous memory).
-    private static int[] horizontalPass(int[] in, int width, int height, int outWidth, Taps taps) {
+    /** @param copyFrom the first column to copy when the width is unchanged (no pass), else -1 */
+    private static int[] horizontalPass(byte[] in, int channels, int channel, int width, int firstRow, int lastRow,
+            int copyFrom, int outWidth, Taps taps) {
+        int height = lastRow - firstRow;
         int[] out = new int[outWidth * height];
+        if (copyFrom >= 0) {
+            for (int y = 0; y < height; y++) {
+                int row = ((y + firstRow) * width + copyFrom) * channels + channel;
+                for (int x = 0; x < outWidth; x++) {
+                    out[y * outWidth + x] = in[row + x * channels] & 0xFF;
+                }
+            }
+            return out;
+        }
         int[] starts = taps.start();
         int[] lengths = taps.length();
         int[] weights = taps.weights();
         int stride = taps.stride();
         int half = 1 << (PRECISION_BITS - 1);
         for (int y = 0; y < height; y++) {
-            int row = y * width;
+            int row = (y + firstRow) * width;
             int outRow = y * outWidth;
             for (int x = 0; x < outWidth; x++) {
                 int k = x * stride;
-                int from = row + starts[x];
+                int from = (row + starts[x]) * channels + channel;
                 int n = lengths[x];
                 int sum = half;
                 for (int i = 0; i < n; i++) {
-                    sum += in[from + i] * weights[k + i];
+                    sum += (in[from + i * channels] & 0xFF) * weights[k + i];
                 }
                 out[outRow + x] = clip8(sum);
             }
@@ -63,7 +116,8 @@ public final class PillowResize {
         return out;
     }
 
-    private static int[] verticalPass(int[] in, int width, int height, int outHeight, Taps taps) {
+    /** @param firstRow the source row {@code in} starts at */
+    private static int[] verticalPass(int[] in, int width, int firstRow, int outHeight, Taps taps) {
         int[] out = new int[width * outHeight];
         int[] starts = taps.start();
         int[] lengths = taps.length();
@@ -75,7 +129,7 @@ public final class PillowResize {
             int k = y * stride;
             for (int i = 0; i < lengths[y]; i++) {
                 int w = weights[k + i];
-                int from = (starts[y] + i) * width;
+                int from = (starts[y] - firstRow + i) * width;
                 for (int x = 0; x < width; x++) {
                     sums[x] += in[from + x] * w;
                 }

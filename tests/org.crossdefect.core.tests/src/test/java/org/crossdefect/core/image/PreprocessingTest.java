@@ -34,6 +34,34 @@ class PreprocessingTest {
         }
     }
 
+    /**
+     * Resizing only the crop's window straight from a BGR image's bytes (what decoded photos
+     * are) gives the same bytes as resizing the whole image's planes and cropping, whether the
+     * image shrinks, grows, keeps one side or is not square.
+     */
+    @Test
+    void theCropWindowFromInterleavedBytesEqualsTheWholeResizeCropped() {
+        java.util.Random random = new java.util.Random(7);
+        int[][] sizes = {{900, 900}, {640, 250}, {250, 640}, {256, 256}, {256, 300}, {100, 80}, {31, 257}};
+        for (int[] size : sizes) {
+            BufferedImage bgr = new BufferedImage(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
+            BufferedImage rgb = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    // Smooth with noise, like a photo, so the filters' sums vary.
+                    int v = random.nextInt(1 << 24) & 0x3f3f3f | (((x + y) & 0xc0) * 0x010101);
+                    bgr.setRGB(x, y, v);
+                    rgb.setRGB(x, y, v);
+                }
+            }
+            int[][] windowed = PAPER.resizedCrop(bgr);
+            int[][] whole = PAPER.resizedCrop(rgb);
+            for (int c = 0; c < 3; c++) {
+                assertArrayEquals(whole[c], windowed[c], size[0] + "x" + size[1] + " channel " + c);
+            }
+        }
+    }
+
     @Test
     void grayAndSixteenBitImagesBecomeRgbLikePillow() {
         BufferedImage gray16 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
