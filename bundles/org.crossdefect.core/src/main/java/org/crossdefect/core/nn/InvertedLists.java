@@ -33,15 +33,7 @@ final class InvertedLists implements AutoCloseable {
     private final List<NDArray> cellVectors = new ArrayList<>();
     private final List<int[]> cellEntries = new ArrayList<>();
 
-    /**
-     * Where every bank entry is filed: the k-means centroids ({@code cells x dim}, row-major) and
-     * each entry's cell. Kept in model files, so a loaded model searches without running k-means
-     * again (about a second for a bank of 16,000 x 768).
-     */
-    record Layout(float[] centroids, int[] cellOf) {
-    }
-
-    private final Layout layout;
+    private final NearestNeighbours.IndexLayout layout;
 
     /**
      * @param bank {@code size x dim}, row-major
@@ -53,7 +45,8 @@ final class InvertedLists implements AutoCloseable {
     }
 
     /** An index with a layout computed earlier for this bank ({@link #layout()}). */
-    InvertedLists(float[] bank, int size, int dim, Layout layout, int probes, NDManager manager) {
+    InvertedLists(float[] bank, int size, int dim, NearestNeighbours.IndexLayout layout, int probes,
+            NDManager manager) {
         this.manager = manager;
         this.layout = layout;
         int cells = layout.centroids().length / dim;
@@ -82,13 +75,13 @@ final class InvertedLists implements AutoCloseable {
     }
 
     /** @return the k-means result this index was built from */
-    Layout layout() {
+    NearestNeighbours.IndexLayout layout() {
         return layout;
     }
 
-    private static Layout layout(float[] bank, int size, int dim, int cells, NDManager manager) {
+    private static NearestNeighbours.IndexLayout layout(float[] bank, int size, int dim, int cells, NDManager manager) {
         float[] means = kMeans(bank, size, dim, cells, manager);
-        return new Layout(means, assign(bank, size, means, cells, manager));
+        return new NearestNeighbours.IndexLayout(means, assign(bank, size, means, cells, manager));
     }
 
     /**
