@@ -164,6 +164,18 @@ public final class ImageFiles {
             }
             return null;
         }
+        byte[] gray = org.crossdefect.core.image.RgbPixels.plainBytes(mask, BufferedImage.TYPE_BYTE_GRAY);
+        if (gray != null) {
+            // What decoded 8-bit masks are: their bytes checked in place (a raster copy per row
+            // was most of a 900 px mask's check).
+            for (int i = 0; i < gray.length; i++) {
+                if (gray[i] != 0 && gray[i] != (byte) 255) {
+                    return "value " + (gray[i] & 0xFF) + " at (" + i % mask.getWidth() + "," + i / mask.getWidth()
+                            + "), expected 0 or 255";
+                }
+            }
+            return null;
+        }
         Raster raster = mask.getRaster();
         int colourBands = mask.getColorModel().getNumColorComponents();
         int[] row = new int[mask.getWidth()];

@@ -68,14 +68,65 @@ public final class PillowResize {
         int firstRow = height == outHeight ? top : vertical.start()[0];
         int lastRow = height == outHeight ? top + cropHeight
                 : vertical.start()[cropHeight - 1] + vertical.length()[cropHeight - 1];
+        int[][] rows;
+        if (channels == 3 && outWidth != width) {
+            rows = horizontalPassRgb(samples, width, firstRow, lastRow, cropWidth, horizontal);
+        } else {
+            rows = new int[channels][];
+            for (int c = 0; c < channels; c++) {
+                rows[c] = horizontalPass(samples, channels, c, width, firstRow, lastRow,
+                        outWidth == width ? left : -1, cropWidth, horizontal);
+            }
+        }
+        if (height == outHeight) {
+            return rows;
+        }
         int[][] result = new int[channels][];
         for (int c = 0; c < channels; c++) {
-            int[] rows = horizontalPass(samples, channels, c, width, firstRow, lastRow, outWidth == width ? left : -1,
-                    cropWidth, horizontal);
-            result[c] = height == outHeight ? rows
-                    : verticalPass(rows, cropWidth, firstRow, cropHeight, vertical);
+            result[c] = verticalPass(rows[c], cropWidth, firstRow, cropHeight, vertical);
         }
         return result;
+    }
+
+    /**
+     * The horizontal pass of three interleaved channels at once: a tap's three samples are
+     * adjacent bytes, so one pass over the photo feeds three sums (three strided passes, one per
+     * channel, cost twice the time on a 900 px photo: each reloads every cache line).
+     */
+    private static int[][] horizontalPassRgb(byte[] in, int width, int firstRow, int lastRow, int outWidth,
+            Taps taps) {
+        int height = lastRow - firstRow;
+        int[] first = new int[outWidth * height];
+        int[] second = new int[outWidth * height];
+        int[] third = new int[outWidth * height];
+        int[] starts = taps.start();
+        int[] lengths = taps.length();
+        int[] weights = taps.weights();
+        int stride = taps.stride();
+        int half = 1 << (PRECISION_BITS - 1);
+        for (int y = 0; y < height; y++) {
+            int row = (y + firstRow) * width;
+            int outRow = y * outWidth;
+            for (int x = 0; x < outWidth; x++) {
+                int k = x * stride;
+                int from = (row + starts[x]) * 3;
+                int n = lengths[x];
+                int sum0 = half;
+                int sum1 = half;
+                int sum2 = half;
+                for (int i = 0; i < n; i++) {
+                    int w = weights[k + i];
+                    int at = from + 3 * i;
+                    sum0 += (in[at] & 0xFF) * w;
+                    sum1 += (in[at + 1] & 0xFF) * w;
+                    sum2 += (in[at + 2] & 0xFF) * w;
+                }
+                first[outRow + x] = clip8(sum0);
+                second[outRow + x] = clip8(sum1);
+                third[outRow + x] = clip8(sum2);
+            }
+        }
+        return new int[][] {first, second, third};
     }
 
     // Both passes sum integers, so any order of the sums gives Pillow's bytes; the loops are laid

@@ -22,15 +22,12 @@ public record Preprocessing(int resize, int crop, Normalization normalization) {
 
     /** @return the 8-bit RGB planes after resize and crop, each {@code crop * crop} */
     public int[][] resizedCrop(BufferedImage image) {
-        int offset = cropOffset();
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
-                && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
-                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
+        byte[] bgr = RgbPixels.plainBytes(image, BufferedImage.TYPE_3BYTE_BGR);
+        if (bgr != null) {
             // What decoded PNGs and JPEGs are: resized straight from the interleaved bytes,
             // without splitting them into planes first (a 900 px photo's planes are 10 MB).
-            int[][] bgr = PillowResize.resizedCrop(buffer.getData(), 3, image.getWidth(), image.getHeight(), resize,
-                    resize, offset, offset, crop, crop);
-            return new int[][] {bgr[2], bgr[1], bgr[0]};
+            int[][] planes = croppedWindow(bgr, 3, image);
+            return new int[][] {planes[2], planes[1], planes[0]};
         }
         int[][] rgb = RgbPixels.of(image);
         int[][] resized = PillowResize.resize(rgb, image.getWidth(), image.getHeight(), resize, resize);
@@ -62,6 +59,11 @@ public record Preprocessing(int resize, int crop, Normalization normalization) {
      *     mask's pixels that are defect (0..1), row-major
      */
     public float[] maskFractions(BufferedImage mask, int gridH, int gridW) {
+        byte[] grayBytes = RgbPixels.plainBytes(mask, BufferedImage.TYPE_BYTE_GRAY);
+        if (grayBytes != null) {
+            // What decoded 8-bit masks are: only the crop's window is resized, from their bytes.
+            return areaAverage(croppedWindow(grayBytes, 1, mask)[0], crop, crop, gridH, gridW);
+        }
         int[] gray = RgbPixels.gray(mask);
         int[] resized = PillowResize.resize(new int[][] {gray}, mask.getWidth(), mask.getHeight(), resize, resize)[0];
         int[] cropped = crop(new int[][] {resized})[0];
@@ -87,6 +89,13 @@ public record Preprocessing(int resize, int crop, Normalization normalization) {
             }
         }
         return out;
+    }
+
+    /** @return the resized image's centre crop, computed from interleaved samples */
+    private int[][] croppedWindow(byte[] samples, int channels, BufferedImage image) {
+        int offset = cropOffset();
+        return PillowResize.resizedCrop(samples, channels, image.getWidth(), image.getHeight(), resize, resize, offset,
+                offset, crop, crop);
     }
 
     /** torchvision's CenterCrop: top = left = round((resize - crop) / 2). */

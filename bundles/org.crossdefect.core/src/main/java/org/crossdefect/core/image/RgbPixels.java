@@ -22,10 +22,8 @@ public final class RgbPixels {
         int w = image.getWidth();
         int h = image.getHeight();
         int[][] rgb = new int[3][w * h];
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
-                && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer
-                && image.getRaster().getSampleModelTranslateX() == 0) {
-            byte[] bytes = buffer.getData();
+        byte[] bytes = plainBytes(image, BufferedImage.TYPE_3BYTE_BGR);
+        if (bytes != null) {
             for (int i = 0, p = 0; i < w * h; i++, p += 3) {
                 rgb[2][i] = bytes[p] & 0xFF;
                 rgb[1][i] = bytes[p + 1] & 0xFF;
@@ -61,6 +59,21 @@ public final class RgbPixels {
             }
         }
         return rgb;
+    }
+
+    /**
+     * @param type {@link BufferedImage#TYPE_3BYTE_BGR} or {@link BufferedImage#TYPE_BYTE_GRAY}
+     * @return the image's samples when they are exactly its own pixels in one byte array of
+     *     {@code type}'s layout (not a sub-image of a larger one), as decoded PNGs and JPEGs
+     *     are, for loops over the bytes themselves; else null
+     */
+    public static byte[] plainBytes(BufferedImage image, int type) {
+        int channels = type == BufferedImage.TYPE_3BYTE_BGR ? 3 : 1;
+        return image.getType() == type
+                && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer
+                && buffer.getData().length == image.getWidth() * image.getHeight() * channels
+                && image.getRaster().getSampleModelTranslateX() == 0
+                && image.getRaster().getSampleModelTranslateY() == 0 ? buffer.getData() : null;
     }
 
     /** @return the first channel of an image as 8-bit values (for masks) */

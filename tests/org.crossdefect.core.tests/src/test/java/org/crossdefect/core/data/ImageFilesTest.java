@@ -56,6 +56,16 @@ class ImageFilesTest {
     }
 
     @Test
+    void eightBitMaskNamesItsFirstValueThatIsNeitherZeroNor255() {
+        BufferedImage mask = new BufferedImage(7, 5, BufferedImage.TYPE_BYTE_GRAY);
+        mask.getRaster().setSample(6, 4, 0, 255);
+        assertNull(ImageFiles.nonBinaryValue(mask));
+        mask.getRaster().setSample(3, 2, 0, 128);
+        mask.getRaster().setSample(5, 4, 0, 1);
+        assertEquals("value 128 at (3,2), expected 0 or 255", ImageFiles.nonBinaryValue(mask));
+    }
+
+    @Test
     void truncatedPngAndMissingFileAreClearErrors() throws Exception {
         Path png = dir.resolve("a.png");
         BufferedImage image = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);

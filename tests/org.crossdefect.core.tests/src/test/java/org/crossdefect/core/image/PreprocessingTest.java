@@ -62,6 +62,53 @@ class PreprocessingTest {
         }
     }
 
+    /**
+     * A part of a larger photo (a sub-image shares the photo's bytes) is resized as the part
+     * alone, not read as if its bytes were its own.
+     */
+    @Test
+    void aSubImageIsResizedAsThePartItIs() {
+        java.util.Random random = new java.util.Random(3);
+        BufferedImage photo = new BufferedImage(400, 300, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                photo.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        BufferedImage part = photo.getSubimage(0, 0, 260, 270);
+        BufferedImage copy = new BufferedImage(260, 270, BufferedImage.TYPE_INT_RGB);
+        copy.getGraphics().drawImage(part, 0, 0, null);
+        int[][] fromPart = PAPER.resizedCrop(part);
+        int[][] fromCopy = PAPER.resizedCrop(copy);
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(fromCopy[c], fromPart[c], "channel " + c);
+        }
+    }
+
+    /** An 8-bit mask's fractions, from its bytes' crop window, equal those of the whole resize. */
+    @Test
+    void maskFractionsFromGrayBytesEqualTheWholeResize() {
+        java.util.Random random = new java.util.Random(11);
+        int[][] sizes = {{900, 900}, {640, 250}, {256, 256}, {100, 80}};
+        for (int[] size : sizes) {
+            BufferedImage gray = new BufferedImage(size[0], size[1], BufferedImage.TYPE_BYTE_GRAY);
+            BufferedImage rgb = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            for (int blob = 0; blob < 6; blob++) {
+                int cx = random.nextInt(size[0]);
+                int cy = random.nextInt(size[1]);
+                int r = 1 + random.nextInt(Math.max(2, size[0] / 8));
+                for (int y = Math.max(0, cy - r); y < Math.min(size[1], cy + r); y++) {
+                    for (int x = Math.max(0, cx - r); x < Math.min(size[0], cx + r); x++) {
+                        gray.getRaster().setSample(x, y, 0, 255);
+                        rgb.setRGB(x, y, 0xffffff);
+                    }
+                }
+            }
+            assertArrayEquals(PAPER.maskFractions(rgb, 28, 28), PAPER.maskFractions(gray, 28, 28),
+                    size[0] + "x" + size[1]);
+        }
+    }
+
     @Test
     void grayAndSixteenBitImagesBecomeRgbLikePillow() {
         BufferedImage gray16 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
