@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,6 +125,44 @@ public final class EmbeddingExtractor {
      */
     public PatchSource embeddings(List<ImageRecord> images, Progress progress) throws IOException {
         List<String> keys = embed(images, progress).images().stream().map(EmbeddedImage::key).toList();
+        return stored(images, keys, progress);
+    }
+
+    /**
+     * As {@link #embeddings}, for a short list scored right away (a streamed prediction's chunk):
+     * the images computed now are served from memory, not read back from the store they are also
+     * written to (a 2.4 MB file per image, written past the page cache, then read and checked
+     * again). They stay in memory as long as the source does, so the list must be short.
+     */
+    public PatchSource embeddingsKeptInMemory(List<ImageRecord> images, Progress progress) throws IOException {
+        Map<String, PatchEmbeddings> computed = new ConcurrentHashMap<>();
+        List<String> keys = embed(images, progress, computed).images().stream().map(EmbeddedImage::key).toList();
+        PatchSource stored = stored(images, keys, progress);
+        return new PatchSource() {
+            @Override
+            public int images() {
+                return stored.images();
+            }
+
+            @Override
+            public int patches() {
+                return stored.patches();
+            }
+
+            @Override
+            public int dim() {
+                return stored.dim();
+            }
+
+            @Override
+            public PatchEmbeddings image(int i) throws IOException {
+                PatchEmbeddings kept = computed.get(keys.get(i));
+                return kept != null ? kept : stored.image(i);
+            }
+        };
+    }
+
+    private PatchSource stored(List<ImageRecord> images, List<String> keys, Progress progress) {
         return PatchSource.of(store, keys, (i, damaged) -> embedAgain(images.get(i), keys.get(i), damaged, progress));
     }
 
@@ -146,6 +186,12 @@ public final class EmbeddingExtractor {
      *     embeddings finished so far stay in the store, so a new run resumes
      */
     public Result embed(List<ImageRecord> images, Progress progress) throws IOException {
+        return embed(images, progress, null);
+    }
+
+    /** @param kept if not null, receives the embeddings computed now, by key */
+    private Result embed(List<ImageRecord> images, Progress progress, Map<String, PatchEmbeddings> kept)
+            throws IOException {
         ExecutorService prepare = Executors.newFixedThreadPool(workers, daemon("crossdefect-prepare"));
         ExecutorService writer = Executors.newSingleThreadExecutor(daemon("crossdefect-store"));
         List<EmbeddedImage> result = new ArrayList<>(images.size());
@@ -176,6 +222,9 @@ public final class EmbeddingExtractor {
                 if (!missing.isEmpty()) {
                     List<PatchEmbeddings> embeddings = forward(missing);
                     computed += missing.size();
+                    if (kept != null) {
+                        embeddings.forEach(e -> kept.put(e.key(), e));
+                    }
                     writes.add(writer.submit(() -> {
                         for (PatchEmbeddings e : embeddings) {
                             store.put(e);

@@ -92,12 +92,12 @@ final class StreamedPrediction {
         });
         try {
             progress.update(0, n, "predicting images");
-            Future<PatchSource> next = n == 0 ? null : ahead.submit(() -> extractor.embeddings(chunk(0, chunk), inner));
+            Future<PatchSource> next = n == 0 ? null : ahead.submit(() -> extractor.embeddingsKeptInMemory(chunk(0, chunk), inner));
             for (int from = 0; from < n; from += chunk) {
                 PatchSource source = await(next, problems);
                 if (from + chunk < n) {
                     int nextFrom = from + chunk;
-                    next = ahead.submit(() -> extractor.embeddings(chunk(nextFrom, chunk), inner));
+                    next = ahead.submit(() -> extractor.embeddingsKeptInMemory(chunk(nextFrom, chunk), inner));
                 }
                 if (source != null && problems.isEmpty()) {
                     scores.addAll(model.score(source, inner));

@@ -83,6 +83,33 @@ class EmbeddingExtractorTest {
         assertEquals(768, stored.dim());
     }
 
+    /**
+     * A chunk kept in memory serves what it computed now as the store holds it (values and
+     * mask fractions), reads what was stored before, and still writes everything it computed.
+     */
+    @Test
+    void aChunkKeptInMemoryEqualsTheStoreAndIsStoredToo(@TempDir Path store) throws Exception {
+        EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, store, 2, 1);
+        List<ImageRecord> earlier = images.subList(0, 2);
+        extractor.embed(earlier, Progress.NONE);
+        PatchSource chunk = extractor.embeddingsKeptInMemory(images, Progress.NONE);
+        assertEquals(images.size(), extractor.forwardImages(), "the two stored images were not computed again");
+        assertEquals(images.size(), chunk.images());
+        EmbeddingExtractor.Result again = EmbeddingExtractor.create(backbone, store, 2, 1).embed(images, Progress.NONE);
+        assertEquals(0, again.computed(), "every image of the chunk is in the store");
+        for (int i = 0; i < images.size(); i++) {
+            PatchEmbeddings kept = chunk.image(i);
+            PatchEmbeddings stored = extractor.store().get(again.images().get(i).key());
+            assertEquals(stored.key(), kept.key());
+            assertArrayEquals(stored.values(), kept.values(), images.get(i).image().toString());
+            if (stored.maskFractions() == null) {
+                assertNull(kept.maskFractions());
+            } else {
+                assertArrayEquals(stored.maskFractions(), kept.maskFractions());
+            }
+        }
+    }
+
     @Test
     void defectImagesCarryMaskFractions(@TempDir Path store) throws Exception {
         EmbeddingExtractor extractor = EmbeddingExtractor.create(backbone, store, 4, 2);
