@@ -87,13 +87,13 @@ final class InvertedLists implements AutoCloseable {
     /**
      * Nearest entry of each query among the entries of its probed cells.
      *
-     * @param queries {@code n x dim} on this index's device, in {@code scope}
+     * @param withOne the queries with a 1 appended, {@code n x (dim + 1)}, on this index's device,
+     *     in {@code scope} (the augmented form of {@link #augmented})
+     * @param queryNorms {@code |q|^2} of each query
      * @param squaredDistances out: squared distances, {@code n}
      * @param indices out: bank indices, {@code n}
      */
-    void nearest(NDArray queries, float[] squaredDistances, int[] indices, NDManager scope) {
-        float[] queryNorms = queries.square().sum(new int[] {1}).toFloatArray();
-        NDArray withOne = queries.concat(scope.ones(new Shape(queries.getShape().get(0), 1)), 1);
+    void nearest(NDArray withOne, float[] queryNorms, float[] squaredDistances, int[] indices, NDManager scope) {
         int p = Math.min(probes, cellVectors.size());
         int[] probed = withOne.matMul(centroids).topK(p, 1, true, false).get(1).toType(DataType.INT32, false)
                 .toIntArray();

@@ -136,7 +136,8 @@ public final class NearestNeighbours implements AutoCloseable {
             float[] d = new float[qn];
             int[] i = new int[qn];
             try (NDManager scope = manager.newSubManager()) {
-                index.nearest(upload(queries, q0, qn, scope), d, i, scope);
+                index.nearest(uploadBuffer.uploadWithOnes(queries, q0, qn, dim, scope), squaredNorms(queries, q0, qn),
+                        d, i, scope);
             }
             for (int j = 0; j < qn; j++) {
                 distances[q0 + j] = (float) Math.sqrt(Math.max(0, d[j]));
@@ -144,6 +145,19 @@ public final class NearestNeighbours implements AutoCloseable {
             }
         }
         return new Result(n, 1, distances, indices);
+    }
+
+    /** @return {@code |q|^2} of queries {@code [from, from + count)}, summed in double */
+    private float[] squaredNorms(float[] queries, int from, int count) {
+        float[] norms = new float[count];
+        for (int j = 0; j < count; j++) {
+            double sum = 0;
+            for (int k = (from + j) * dim, end = k + dim; k < end; k++) {
+                sum += (double) queries[k] * queries[k];
+            }
+            norms[j] = (float) sum;
+        }
+        return norms;
     }
 
     /** @return whether {@link #nearest} with this search may return a farther entry than the nearest */

@@ -2,6 +2,7 @@ package org.crossdefect.core.runtime;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -23,13 +24,36 @@ public final class UploadBuffer {
     /** @return {@code values[from, from + shape.size())} as an array of {@code shape} in {@code scope} */
     public NDArray upload(float[] values, int from, Shape shape, NDManager scope) {
         int count = (int) shape.size();
+        filled(count).put(values, from, count);
+        return uploaded(shape, scope);
+    }
+
+    /**
+     * Rows {@code [fromRow, fromRow + rows)} of a row-major matrix of {@code dim} columns, each
+     * with a 1 appended, as a {@code rows x (dim + 1)} array in {@code scope}: what a product with
+     * augmented vectors needs, without a concatenated copy on the device.
+     */
+    public NDArray uploadWithOnes(float[] values, int fromRow, int rows, int dim, NDManager scope) {
+        FloatBuffer out = filled(rows * (dim + 1));
+        for (int r = 0; r < rows; r++) {
+            out.put(values, (fromRow + r) * dim, dim);
+            out.put(1f);
+        }
+        return uploaded(new Shape(rows, dim + 1), scope);
+    }
+
+    /** @return the buffer, at least {@code count} floats, cleared and limited to them, for writing */
+    private FloatBuffer filled(int count) {
         int bytes = count * Float.BYTES;
         if (buffer == null || buffer.capacity() < bytes) {
             buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
         }
         buffer.clear();
-        buffer.asFloatBuffer().put(values, from, count);
         buffer.limit(bytes);
+        return buffer.asFloatBuffer();
+    }
+
+    private NDArray uploaded(Shape shape, NDManager scope) {
         return scope.create(buffer.slice().order(ByteOrder.nativeOrder()), shape, DataType.FLOAT32);
     }
 }
