@@ -20,6 +20,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
+import org.crossdefect.core.image.RgbPixels;
+
 /**
  * Decodes the image formats the product accepts (PNG, JPEG, BMP, TIFF; 8 or 16 bit; gray, RGB,
  * RGBA) with the JDK's ImageIO, and turns every way a file can be broken into an
@@ -164,7 +166,7 @@ public final class ImageFiles {
             }
             return null;
         }
-        byte[] gray = org.crossdefect.core.image.RgbPixels.plainBytes(mask, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] gray = RgbPixels.plainBytes(mask, BufferedImage.TYPE_BYTE_GRAY);
         if (gray != null) {
             // What decoded 8-bit masks are: their bytes checked in place (a raster copy per row
             // was most of a 900 px mask's check).

@@ -125,7 +125,7 @@ public final class EmbeddingExtractor {
      */
     public PatchSource embeddings(List<ImageRecord> images, Progress progress) throws IOException {
         List<String> keys = embed(images, progress).images().stream().map(EmbeddedImage::key).toList();
-        return stored(images, keys, progress);
+        return stored(images, keys, Map.of(), progress);
     }
 
     /**
@@ -137,33 +137,14 @@ public final class EmbeddingExtractor {
     public PatchSource embeddingsKeptInMemory(List<ImageRecord> images, Progress progress) throws IOException {
         Map<String, PatchEmbeddings> computed = new ConcurrentHashMap<>();
         List<String> keys = embed(images, progress, computed).images().stream().map(EmbeddedImage::key).toList();
-        PatchSource stored = stored(images, keys, progress);
-        return new PatchSource() {
-            @Override
-            public int images() {
-                return stored.images();
-            }
-
-            @Override
-            public int patches() {
-                return stored.patches();
-            }
-
-            @Override
-            public int dim() {
-                return stored.dim();
-            }
-
-            @Override
-            public PatchEmbeddings image(int i) throws IOException {
-                PatchEmbeddings kept = computed.get(keys.get(i));
-                return kept != null ? kept : stored.image(i);
-            }
-        };
+        return stored(images, keys, computed, progress);
     }
 
-    private PatchSource stored(List<ImageRecord> images, List<String> keys, Progress progress) {
-        return PatchSource.of(store, keys, (i, damaged) -> embedAgain(images.get(i), keys.get(i), damaged, progress));
+    /** @param kept embeddings computed now, served without reading them back */
+    private PatchSource stored(List<ImageRecord> images, List<String> keys, Map<String, PatchEmbeddings> kept,
+            Progress progress) {
+        return PatchSource.of(store, keys, kept,
+                (i, damaged) -> embedAgain(images.get(i), keys.get(i), damaged, progress));
     }
 
     private synchronized PatchEmbeddings embedAgain(ImageRecord image, String key, DamagedEmbeddingException damaged,

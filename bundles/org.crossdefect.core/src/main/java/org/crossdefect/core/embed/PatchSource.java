@@ -2,6 +2,7 @@ package org.crossdefect.core.embed;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The patch embeddings of a list of images, read one image at a time (from an
@@ -36,6 +37,14 @@ public interface PatchSource {
 
     /** A source over stored images, in the given order; a damaged file goes to {@code repair}. */
     static PatchSource of(EmbeddingStore store, List<String> keys, Repair repair) {
+        return of(store, keys, Map.of(), repair);
+    }
+
+    /**
+     * A source over stored images, in the given order, that serves those in {@code kept} (by key)
+     * from memory instead of reading them; a damaged file goes to {@code repair}.
+     */
+    static PatchSource of(EmbeddingStore store, List<String> keys, Map<String, PatchEmbeddings> kept, Repair repair) {
         return new PatchSource() {
             @Override
             public int images() {
@@ -54,6 +63,10 @@ public interface PatchSource {
 
             @Override
             public PatchEmbeddings image(int i) throws IOException {
+                PatchEmbeddings inMemory = kept.get(keys.get(i));
+                if (inMemory != null) {
+                    return inMemory;
+                }
                 try {
                     return store.get(keys.get(i));
                 } catch (DamagedEmbeddingException damaged) {
