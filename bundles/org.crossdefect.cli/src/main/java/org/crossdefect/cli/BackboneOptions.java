@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.crossdefect.core.backbone.Architecture;
 import org.crossdefect.core.backbone.BackboneSpec;
+import org.crossdefect.core.data.Tiling;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +31,16 @@ final class BackboneOptions {
             + "Larger sizes (448, 672 or 896) spread small defects over more patches, at 4x the patches and time at 448.")
     int imageSize;
 
+    @Option(names = "--" + Tiling.TILES, defaultValue = "0", description = "0: each image whole (default, the paper's). "
+            + "1: square tiles as high as the shorter side (a non-square image keeps its proportions); 2 or more: that "
+            + "many tiles across the shorter side, at a higher resolution. Image scores are the largest tile's; maps are "
+            + "stitched. A model keeps its tiling: predict cuts images as it was trained.")
+    int tiles;
+
+    @Option(names = "--" + Tiling.TILE_OVERLAP, defaultValue = "0.25", description = "Least fraction of a tile its "
+            + "neighbour overlaps, 0 to 0.75 (default: ${DEFAULT-VALUE}).")
+    double tileOverlap;
+
     /** @return these options as command-line arguments (to start a child process with the same backbone) */
     List<String> arguments() {
         List<String> args = new java.util.ArrayList<>();
@@ -48,13 +59,15 @@ final class BackboneOptions {
             args.add("--layers=" + String.join(",", layers));
         }
         args.add("--image-size=" + imageSize);
+        args.add("--" + Tiling.TILES + "=" + tiles);
+        args.add("--" + Tiling.TILE_OVERLAP + "=" + tileOverlap);
         return args;
     }
 
     BackboneSpec spec() {
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(backbone)).withDevice(location.device)
                 .withLayers(layers == null ? List.of() : layers).withWeightsDir(location.weightsDir)
-                .withImageSize(imageSize);
+                .withImageSize(imageSize).withTiling(new Tiling(tiles, tileOverlap));
         if (randomWeights) {
             return spec.withRandomWeights();
         }

@@ -16,8 +16,14 @@ record Calibration(double imageMean, double imageSpread, double patchMean, doubl
      */
     private static final double RELATIVE_FLOOR = 0.05;
 
-    static Calibration of(List<ImageScore> goodScores) {
-        double[] images = goodScores.stream().mapToDouble(ImageScore::score).toArray();
+    /**
+     * @param goodImages the good images scored (tiles of an image together: the image's score is
+     *     their largest, as predictions merge them)
+     * @param goodScores their scores, in the same order
+     */
+    static Calibration of(List<org.crossdefect.core.data.ImageRecord> goodImages, List<ImageScore> goodScores) {
+        double[] images = org.crossdefect.core.score.TiledScores.imageScores(goodImages,
+                goodScores.stream().mapToDouble(ImageScore::score).toArray());
         int patches = goodScores.stream().mapToInt(s -> s.patchScores().length).sum();
         double[] all = new double[patches];
         int i = 0;

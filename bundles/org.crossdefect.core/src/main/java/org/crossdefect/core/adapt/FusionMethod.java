@@ -90,14 +90,15 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
         PatchCoreModel kshot = KShotPatchCoreMethod.fit(data, shots, manager.newSubManager(), progress);
         List<ImageScore> crossShots = cross.score(shots, progress);
         List<ImageScore> kshotShots = KShotPatchCoreMethod.leaveOneOut(data, shots, manager, progress);
-        Calibration crossScale = Calibration.of(crossShots);
-        Calibration kshotScale = Calibration.of(kshotShots);
+        Calibration crossScale = Calibration.of(data.targetShots(), crossShots);
+        Calibration kshotScale = Calibration.of(data.targetShots(), kshotShots);
         double[] fusedShots = new double[crossShots.size()];
         for (int i = 0; i < fusedShots.length; i++) {
             fusedShots[i] = settings.fusion().of(crossScale.image(crossShots.get(i).score()),
                     kshotScale.image(kshotShots.get(i).score()));
         }
-        GoodOnlyThreshold.Decision decision = GoodOnlyThreshold.decide(fusedShots, settings.targetFpr());
+        GoodOnlyThreshold.Decision decision = GoodOnlyThreshold.decide(
+                org.crossdefect.core.score.TiledScores.imageScores(data.targetShots(), fusedShots), settings.targetFpr());
         return new FusedModel(data.info(id()), cross, kshot, crossScale, kshotScale, settings.fusion(),
                 decision.threshold(), decision.band(), manager);
     }

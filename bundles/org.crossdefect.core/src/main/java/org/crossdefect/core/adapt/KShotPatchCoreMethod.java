@@ -18,6 +18,8 @@ import org.crossdefect.core.patchcore.PatchCoreMethod;
 import org.crossdefect.core.patchcore.PatchCoreModel;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.score.ImageScore;
+import org.crossdefect.core.score.TiledScores;
+import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.settings.Parameters;
 
 import ai.djl.ndarray.NDManager;
@@ -66,11 +68,11 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
         data.require(needs(), title());
         PatchSource shots = data.embeddings(data.targetShots(), progress);
         PatchCoreModel bank = fit(data, shots, manager.newSubManager(), progress);
-        if (shots.images() < 2) {
+        if (data.targetShots().stream().map(ImageRecord::whole).distinct().count() < 2) {
             return new KShotModel(data.info(ID), bank, Double.NaN, null, manager);
         }
-        double[] honest = leaveOneOut(data, shots, manager, progress).stream().mapToDouble(ImageScore::score)
-                .toArray();
+        double[] honest = TiledScores.imageScores(data.targetShots(), leaveOneOut(data, shots, manager, progress)
+                .stream().mapToDouble(ImageScore::score).toArray());
         GoodOnlyThreshold.Decision decision = GoodOnlyThreshold.decide(honest, settings.targetFpr());
         return new KShotModel(data.info(ID), bank, decision.threshold(), decision.band(), manager);
     }
@@ -91,25 +93,39 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
 
     /**
      * Each shot scored by a bank of the other shots: what a good image of the target the bank has
-     * not seen scores (against its own bank every shot scores 0).
+     * not seen scores (against its own bank every shot scores 0). A tiled shot's tiles are left out
+     * together: its overlapping neighbours would match it.
+     *
+     * @return one score per shot record (per tile when tiled), in order
      */
     static List<ImageScore> leaveOneOut(TrainingData data, PatchSource shots, NDManager manager, Progress progress)
             throws IOException {
+        List<ImageRecord> records = data.targetShots();
         List<PatchEmbeddings> all = new ArrayList<>();
         for (int i = 0; i < shots.images(); i++) {
             all.add(shots.image(i));
         }
-        List<ImageScore> scores = new ArrayList<>();
+        ImageScore[] scores = new ImageScore[all.size()];
+        java.util.Map<ImageRecord, List<Integer>> byImage = new java.util.LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
+            byImage.computeIfAbsent(records.get(i).whole(), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> image : byImage.values()) {
             progress.checkCancelled();
-            List<PatchEmbeddings> others = new ArrayList<>(all);
-            PatchEmbeddings left = others.remove(i);
+            List<PatchEmbeddings> others = new ArrayList<>();
+            List<PatchEmbeddings> left = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                (image.contains(i) ? left : others).add(all.get(i));
+            }
             try (PatchCoreModel bank = PatchCoreModel.fit(data.info(ID), PatchSource.of(others),
                     everyPatch(data.seed()), manager.newSubManager(), Progress.NONE)) {
-                scores.add(bank.score(PatchSource.of(List.of(left)), Progress.NONE).get(0));
+                List<ImageScore> scored = bank.score(PatchSource.of(left), Progress.NONE);
+                for (int j = 0; j < image.size(); j++) {
+                    scores[image.get(j)] = scored.get(j);
+                }
             }
         }
-        return scores;
+        return List.of(scores);
     }
 
     @Override

@@ -67,6 +67,12 @@ public final class ResidualMethod<S> extends DeclaredMethod<ResidualMethod.Setti
     public AnomalyModel fit(TrainingData data, Settings<S> settings, NDManager manager, Progress progress)
             throws IOException {
         data.require(needs(), title());
+        if (java.util.stream.Stream.concat(data.train().stream(), data.targetShots().stream())
+                .anyMatch(r -> r.region() != null)) {
+            // References are whole images set aside; tiles of one image would be both reference and trained on.
+            throw new org.crossdefect.core.error.UnsuitableDataException(title() + " does not take tiled images yet; "
+                    + "set tiles to 0 (the whole image) for it");
+        }
         Map<String, List<ImageRecord>> referenceImages = sourceReferences(data, settings.shots(), progress);
         java.util.Set<ImageRecord> references = referenceImages.values().stream().flatMap(List::stream)
                 .collect(java.util.stream.Collectors.toSet());

@@ -19,9 +19,10 @@ import java.util.List;
  *     224, by default); the image is resized to {@code imageSize * 256 / 224} and centre-cropped,
  *     as the paper does at 224. Larger sizes keep small defects over more patches (4x the patches
  *     at 448); 224, 448, 672 or 896, and 224 for ViT-B/8 and TorchScript networks
+ * @param tiling whether each image is the input whole (the paper's) or cut into tiles, each an input
  */
 public record BackboneSpec(Architecture architecture, Path weights, boolean randomWeights, List<String> layers,
-        String device, Path weightsDir, int imageSize) {
+        String device, Path weightsDir, int imageSize, org.crossdefect.core.data.Tiling tiling) {
 
     public static final String IMAGE_SIZE = "image-size";
 
@@ -32,6 +33,7 @@ public record BackboneSpec(Architecture architecture, Path weights, boolean rand
             throw new InvalidSettingException("weights", "give either a weights file or random weights, not both");
         }
         requireImageSize(architecture, imageSize);
+        java.util.Objects.requireNonNull(tiling, "tiling");
     }
 
     /** @throws InvalidSettingException naming image-size if the network cannot take that input */
@@ -50,31 +52,36 @@ public record BackboneSpec(Architecture architecture, Path weights, boolean rand
 
     /** The architecture's weights from the weights folders, default layers, device auto, the paper's size. */
     public static BackboneSpec of(Architecture architecture) {
-        return new BackboneSpec(architecture, null, false, List.of(), "auto", null, Backbone.CROP);
+        return new BackboneSpec(architecture, null, false, List.of(), "auto", null, Backbone.CROP,
+                org.crossdefect.core.data.Tiling.WHOLE);
     }
 
     public BackboneSpec withWeights(Path file) {
-        return new BackboneSpec(architecture, file, false, layers, device, weightsDir, imageSize);
+        return new BackboneSpec(architecture, file, false, layers, device, weightsDir, imageSize, tiling);
     }
 
     public BackboneSpec withRandomWeights() {
-        return new BackboneSpec(architecture, null, true, layers, device, weightsDir, imageSize);
+        return new BackboneSpec(architecture, null, true, layers, device, weightsDir, imageSize, tiling);
     }
 
     public BackboneSpec withLayers(List<String> newLayers) {
-        return new BackboneSpec(architecture, weights, randomWeights, newLayers, device, weightsDir, imageSize);
+        return new BackboneSpec(architecture, weights, randomWeights, newLayers, device, weightsDir, imageSize, tiling);
     }
 
     public BackboneSpec withDevice(String newDevice) {
-        return new BackboneSpec(architecture, weights, randomWeights, layers, newDevice, weightsDir, imageSize);
+        return new BackboneSpec(architecture, weights, randomWeights, layers, newDevice, weightsDir, imageSize, tiling);
     }
 
     public BackboneSpec withWeightsDir(Path folder) {
-        return new BackboneSpec(architecture, weights, randomWeights, layers, device, folder, imageSize);
+        return new BackboneSpec(architecture, weights, randomWeights, layers, device, folder, imageSize, tiling);
+    }
+
+    public BackboneSpec withTiling(org.crossdefect.core.data.Tiling newTiling) {
+        return new BackboneSpec(architecture, weights, randomWeights, layers, device, weightsDir, imageSize, newTiling);
     }
 
     public BackboneSpec withImageSize(int size) {
-        return new BackboneSpec(architecture, weights, randomWeights, layers, device, weightsDir, size);
+        return new BackboneSpec(architecture, weights, randomWeights, layers, device, weightsDir, size, tiling);
     }
 
     /** @return the layers to use: the given ones or the architecture's defaults */

@@ -76,7 +76,7 @@ public final class Benchmark {
             List<RunResult> runs = outcome.runs();
             List<NotRun> notRun = new ArrayList<>(plan.notApplicable());
             notRun.addAll(outcome.failed());
-            Preprocessing preprocessing = workspace.backbone().preprocessing();
+            Preprocessing preprocessing = workspace.mapsCover();
             List<RunMetrics> metrics = new ArrayList<>();
             java.util.Set<String> said = new java.util.HashSet<>();
             for (RunResult run : runs) {

@@ -215,8 +215,7 @@ public final class BenchmarkRunner {
 
     private static RunResult runOne(BenchmarkSettings settings, DomainSplit split, List<ImageRecord> shots,
             String method, long seed, MethodRegistry methods, Workspace workspace) throws IOException {
-        TrainingData data = new TrainingData(split.train(), split.validation(), seed, true, workspace.extractor(),
-                shots);
+        TrainingData data = workspace.trainingData(split.train(), split.validation(), seed, true, shots);
         long start = System.nanoTime();
         try (AnomalyModel model = methods.fit(method, settings.parameters(), data, workspace.backbone().device(),
                 Progress.NONE)) {

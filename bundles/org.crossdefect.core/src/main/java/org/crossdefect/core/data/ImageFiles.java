@@ -195,6 +195,22 @@ public final class ImageFiles {
         return null;
     }
 
+    /** @return the pixels a record stands for: its image, or the region of it (a tile) */
+    public static BufferedImage readImage(ImageRecord record) throws ImageReadException {
+        return regionOf(record, read(record.image()), record.image());
+    }
+
+    /** @return the mask of the pixels a record stands for (the record must have a mask) */
+    public static BufferedImage readMask(ImageRecord record) throws ImageReadException {
+        return regionOf(record, read(record.mask()), record.mask());
+    }
+
+    /** @return {@code decoded} (the file of {@code record}'s image or mask) cut to the record's region */
+    public static BufferedImage regionOf(ImageRecord record, BufferedImage decoded, Path file)
+            throws ImageReadException {
+        return record.region() == null ? decoded : record.region().crop(decoded, file);
+    }
+
     /** @return width and height from the image's header, without decoding its pixels */
     public static int[] size(Path path) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {

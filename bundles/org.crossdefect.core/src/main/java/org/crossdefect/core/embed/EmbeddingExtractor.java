@@ -253,7 +253,7 @@ public final class EmbeddingExtractor {
         } catch (ImageReadException e) {
             return Prepared.failed(image, List.of(TreeValidator.readProblem(e)));
         }
-        String key = EmbeddingStore.key(bytes, maskBytes);
+        String key = EmbeddingStore.key(bytes, maskBytes, image.region());
         EmbeddingStore.Entry entry = store.entry(key);
         if (entry == EmbeddingStore.Entry.PRESENT) {
             return new Prepared(image, key, null, null);
@@ -275,6 +275,13 @@ public final class EmbeddingExtractor {
         List<ValidationProblem> problems = TreeValidator.checkDecoded(image, decoded, mask);
         if (!problems.isEmpty()) {
             return Prepared.failed(image, problems);
+        }
+        try {
+            // Checked whole (the mask's size against the image's), then cut to the tile.
+            decoded = ImageFiles.regionOf(image, decoded, image.image());
+            mask = mask == null ? null : ImageFiles.regionOf(image, mask, image.mask());
+        } catch (ImageReadException e) {
+            return Prepared.failed(image, List.of(TreeValidator.readProblem(e)));
         }
         warnIfTiny(image, decoded, progress);
         float[] input = backbone.preprocessing().input(decoded);

@@ -161,11 +161,20 @@ public final class EmbeddingStore {
 
     /** @return the content key of an image: SHA-256 of its bytes and of its mask's */
     public static String key(byte[] imageBytes, byte[] maskBytes) {
+        return key(imageBytes, maskBytes, null);
+    }
+
+    /** @return the content key of a region (a tile) of an image; the whole image's key for null */
+    public static String key(byte[] imageBytes, byte[] maskBytes, org.crossdefect.core.data.ImageRegion region) {
         MessageDigest digest = Sha256.digest();
         digest.update(imageBytes);
         if (maskBytes != null) {
             digest.update((byte) 1);
             digest.update(maskBytes);
+        }
+        if (region != null) {
+            digest.update((byte) 2);
+            digest.update(region.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 20);
     }

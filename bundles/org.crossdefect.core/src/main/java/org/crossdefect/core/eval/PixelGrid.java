@@ -41,7 +41,7 @@ public record PixelGrid(float[] scores, boolean[] labels, int images, int side) 
             }
             System.arraycopy(maps.get(i % MAPS_AT_ONCE), 0, scores, i * pixels, pixels);
             if (p.image().label() == Label.ANOMALOUS) {
-                float[] mask = preprocessing.maskFractions(ImageFiles.read(p.image().mask()), side, side);
+                float[] mask = preprocessing.maskFractions(ImageFiles.readMask(p.image()), side, side);
                 for (int j = 0; j < pixels; j++) {
                     labels[i * pixels + j] = mask[j] >= 0.5f;
                 }

@@ -98,8 +98,16 @@ public record Preprocessing(int resize, int crop, Normalization normalization) {
                 offset, crop, crop);
     }
 
+    /**
+     * @return the same output side over the whole image, uncropped: what the maps stitched from
+     *     tiles cover (heatmaps, pixel metrics and regions then read the whole image and mask)
+     */
+    public Preprocessing wholeImage() {
+        return new Preprocessing(crop, crop, normalization);
+    }
+
     /** torchvision's CenterCrop: top = left = round((resize - crop) / 2). */
-    private int cropOffset() {
+    public int cropOffset() {
         return (int) Math.round((resize - crop) / 2.0);
     }
 

@@ -382,7 +382,7 @@ public final class MiroTrainer {
             List<ImageRecord> part = images.subList(from, Math.min(images.size(), from + settings.batchSize()));
             float[] pixels = new float[part.size() * 3 * crop * crop];
             for (int i = 0; i < part.size(); i++) {
-                preprocessing.input(ImageFiles.read(part.get(i).image()), pixels, i * 3 * crop * crop);
+                preprocessing.input(ImageFiles.readImage(part.get(i)), pixels, i * 3 * crop * crop);
             }
             try (NDManager scope = network.manager().newSubManager()) {
                 NDArray x = upload.upload(pixels, 0, new Shape(part.size(), 3, crop, crop), scope);
@@ -425,7 +425,7 @@ public final class MiroTrainer {
         float[] pixels = new float[part.size() * 3 * crop * crop];
         int[] labels = new int[part.size()];
         for (int i = 0; i < part.size(); i++) {
-            BufferedImage image = ImageFiles.read(part.get(i).image());
+            BufferedImage image = ImageFiles.readImage(part.get(i));
             augmentation.apply(image, random, pixels, i * 3 * crop * crop);
             labels[i] = part.get(i).label() == Label.GOOD ? 0 : 1;
         }

@@ -3,6 +3,7 @@ package org.crossdefect.core.model;
 import java.util.List;
 
 import org.crossdefect.core.backbone.Backbone;
+import org.crossdefect.core.data.Tiling;
 import org.crossdefect.core.error.IncompatibleException;
 
 /**
@@ -17,15 +18,26 @@ import org.crossdefect.core.error.IncompatibleException;
  * @param gridWidth patch grid width
  * @param imageSize the side of the backbone's input (0 in model files written before it was
  *     recorded, which were all at the paper's 224)
+ * @param tiling how images were cut into the network's inputs (null in model files written before
+ *     it was recorded, which all took images whole); predictions cut them the same way
  */
 public record ModelInfo(String method, String backboneId, String architecture, List<String> layers, int dim,
-        int gridHeight, int gridWidth, int imageSize) {
+        int gridHeight, int gridWidth, int imageSize, Tiling tiling) {
 
     public ModelInfo {
         layers = List.copyOf(layers);
         if (imageSize == 0) {
             imageSize = Backbone.CROP;
         }
+        if (tiling == null) {
+            tiling = Tiling.WHOLE;
+        }
+    }
+
+    /** Images taken whole. */
+    public ModelInfo(String method, String backboneId, String architecture, List<String> layers, int dim,
+            int gridHeight, int gridWidth, int imageSize) {
+        this(method, backboneId, architecture, layers, dim, gridHeight, gridWidth, imageSize, Tiling.WHOLE);
     }
 
     /** At the paper's image size. */
@@ -36,12 +48,14 @@ public record ModelInfo(String method, String backboneId, String architecture, L
 
     /** @return the same backbone facts under another method's id (a model wrapped by another method) */
     public ModelInfo withMethod(String otherMethod) {
-        return new ModelInfo(otherMethod, backboneId, architecture, layers, dim, gridHeight, gridWidth, imageSize);
+        return new ModelInfo(otherMethod, backboneId, architecture, layers, dim, gridHeight, gridWidth, imageSize,
+                tiling);
     }
 
     public static ModelInfo of(String method, Backbone backbone) {
         return new ModelInfo(method, backbone.id(), backbone.architecture().id(), backbone.layers(),
-                backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth(), backbone.preprocessing().crop());
+                backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth(), backbone.preprocessing().crop(),
+                backbone.spec().tiling());
     }
 
     /**

@@ -3,6 +3,8 @@ package org.crossdefect.core.nodes;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+
+import org.crossdefect.core.data.Tiling;
 import java.util.Map;
 
 import org.crossdefect.core.backbone.Architecture;
@@ -33,8 +35,14 @@ public final class BackboneLoaderNode {
             + "the square the network sees (the paper's 224): each image is resized to size x 256 / 224 and "
             + "centre-cropped. Larger sizes (e.g. 448) spread small defects over more patches at 4x the patches and "
             + "time; 224, 448, 672 or 896 (224 only for vit_b8 and torchscript).");
+    public static final Parameter TILES = new Parameter(Tiling.TILES, "0", "0: each image whole (the paper's). 1: "
+            + "square tiles as high as the image's shorter side, so a non-square image keeps its proportions; 2 or more: "
+            + "that many tiles across the shorter side, at a higher resolution. A tile is embedded as an image; an image's "
+            + "score is its largest tile score and its map is stitched from the tiles'.");
+    public static final Parameter TILE_OVERLAP = new Parameter(Tiling.TILE_OVERLAP, "" + Tiling.WHOLE.overlap(),
+            "The least fraction of a tile its neighbour overlaps (0 to 0.75).");
     public static final List<Parameter> PARAMETERS = List.of(BACKBONE, WEIGHTS, WEIGHTS_DIR, LAYERS, DEVICE,
-            IMAGE_SIZE);
+            IMAGE_SIZE, TILES, TILE_OVERLAP);
 
     /**
      * What the Backbone port carries: the settings that rebuild the backbone, and its identity.
@@ -63,7 +71,8 @@ public final class BackboneLoaderNode {
         String device = p.text(DEVICE).trim();
         InvalidSettingException.require(device.matches("auto|cpu|gpu(:\\d+)?"), DEVICE.key(), "device '" + device
                 + "' is not auto, cpu or gpu:N");
-        spec = spec.withDevice(device).withImageSize(p.integer(IMAGE_SIZE));
+        spec = spec.withDevice(device).withImageSize(p.integer(IMAGE_SIZE))
+                .withTiling(new Tiling(p.integer(TILES), p.number(TILE_OVERLAP)));
         if (!p.text(WEIGHTS_DIR).isBlank()) {
             spec = spec.withWeightsDir(Path.of(p.text(WEIGHTS_DIR).trim()));
         }

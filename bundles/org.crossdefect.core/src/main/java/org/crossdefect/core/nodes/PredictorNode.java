@@ -76,7 +76,7 @@ public final class PredictorNode {
             loaded.useSearch(s.exactSearch() ? org.crossdefect.core.nn.Search.EXACT : org.crossdefect.core.nn.Search.FAST);
             List<Prediction> testPredictions = workspace.predict(loaded, test, progress);
             Heatmaps.Scaled maps = s.heatmaps() ? PredictionTable.heatmaps(testPredictions,
-                    workspace.backbone().preprocessing()) : null;
+                    workspace.mapsCover()) : null;
             String method = loaded.info().method();
             org.crossdefect.core.score.DecisionBand band = loaded.decisionBand().orElse(null);
             List<List<Object>> rows = new ArrayList<>(PredictionTable.rows(method, ImageTable.name(Role.TEST),

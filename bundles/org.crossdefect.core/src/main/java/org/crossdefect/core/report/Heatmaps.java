@@ -71,9 +71,9 @@ public final class Heatmaps {
     public static byte[] png(Prediction prediction, float[] map, Preprocessing preprocessing, double low, double high)
             throws IOException {
         int size = preprocessing.crop();
-        int[][] rgb = preprocessing.resizedCrop(ImageFiles.read(prediction.image().image()));
+        int[][] rgb = preprocessing.resizedCrop(ImageFiles.readImage(prediction.image()));
         boolean[] outline = prediction.image().mask() == null ? new boolean[size * size]
-                : outline(preprocessing.maskFractions(ImageFiles.read(prediction.image().mask()), size, size), size);
+                : outline(preprocessing.maskFractions(ImageFiles.readMask(prediction.image()), size, size), size);
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < size * size; i++) {
             double t = Math.max(0, Math.min(1, (map[i] - low) / Math.max(1e-12, high - low)));

@@ -9,6 +9,8 @@ import org.crossdefect.core.backbone.Backbone;
 import org.crossdefect.core.backbone.BackboneSpec;
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.ImageSelection;
+import org.crossdefect.core.data.Tiling;
+import org.crossdefect.core.image.Preprocessing;
 import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.model.AnomalyModel;
@@ -16,6 +18,7 @@ import org.crossdefect.core.model.TrainingData;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.score.ImageScore;
 import org.crossdefect.core.score.Prediction;
+import org.crossdefect.core.score.TiledScores;
 
 /**
  * A loaded backbone and its embedding store, closed together: what training, prediction and the
@@ -64,14 +67,39 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** @return the training data of a selection, for this workspace's backbone */
-    public TrainingData trainingData(ImageSelection.Selected images, long seed) {
+    public TrainingData trainingData(ImageSelection.Selected images, long seed) throws IOException {
         return trainingData(images, seed, List.of());
     }
 
     /** @param targetShots good images of the target, for methods that adapt to it */
-    public TrainingData trainingData(ImageSelection.Selected images, long seed, List<ImageRecord> targetShots) {
-        return new TrainingData(images.train(), images.validation(), seed, images.crossCategory(), extractor,
-                targetShots);
+    public TrainingData trainingData(ImageSelection.Selected images, long seed, List<ImageRecord> targetShots)
+            throws IOException {
+        return trainingData(images.train(), images.validation(), seed, images.crossCategory(), targetShots);
+    }
+
+    /**
+     * @return training data of these images for this workspace's backbone, each image cut into
+     *     the backbone's tiles (a tile trains as an image, with its part of the mask)
+     * @throws org.crossdefect.core.data.ImageReadException naming an image whose size cannot be read
+     */
+    public TrainingData trainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed,
+            boolean crossCategory, List<ImageRecord> targetShots) throws IOException {
+        Tiling tiling = tiling();
+        return new TrainingData(tiling.tiles(train), tiling.tiles(validation), seed, crossCategory, extractor,
+                tiling.tiles(targetShots));
+    }
+
+    /** @return how images are cut into the backbone's inputs */
+    public Tiling tiling() {
+        return backbone.spec().tiling();
+    }
+
+    /**
+     * @return what the predictions' maps cover, for heatmaps, pixel metrics and regions: the
+     *     backbone's crop, or the whole image when maps are stitched from tiles
+     */
+    public Preprocessing mapsCover() {
+        return tiling().tiled() ? backbone.preprocessing().wholeImage() : backbone.preprocessing();
     }
 
     /**
@@ -82,15 +110,23 @@ public final class Workspace implements AutoCloseable {
      */
     public List<Prediction> predict(AnomalyModel model, List<ImageRecord> images, Progress progress)
             throws IOException {
+        if (!model.info().tiling().equals(tiling())) {
+            throw new org.crossdefect.core.error.IncompatibleException("the model was trained with tiles "
+                    + model.info().tiling().across() + " (overlap " + model.info().tiling().overlap() + ") but the "
+                    + "backbone now cuts images with tiles " + tiling().across() + " (overlap " + tiling().overlap()
+                    + "); set tiles and tile-overlap to the model's");
+        }
+        List<ImageRecord> tiles = tiling().tiles(images);
         java.util.Optional<java.nio.file.Path> own = model.backboneWeights();
         if (own.isPresent() && !model.info().backboneId().equals(backbone.id())) {
             // A model on a fine-tuned backbone (MIRO) embeds with that backbone, into its own store part.
             try (Backbone tuned = Backbone.load(backbone.spec().withWeights(own.get())
                     .withLayers(model.info().layers()))) {
-                return predict(model, extractor.sibling(tuned), images, progress);
+                return TiledScores.merge(predict(model, extractor.sibling(tuned), tiles, progress),
+                        backbone.preprocessing());
             }
         }
-        return predict(model, extractor, images, progress);
+        return TiledScores.merge(predict(model, extractor, tiles, progress), backbone.preprocessing());
     }
 
     /**

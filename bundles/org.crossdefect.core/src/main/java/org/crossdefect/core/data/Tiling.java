@@ -1,0 +1,104 @@
+package org.crossdefect.core.data;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crossdefect.core.error.InvalidSettingException;
+
+/**
+ * How an image becomes the network's inputs: whole (the paper's resize of the full image to a
+ * square), or cut into overlapping square tiles, each resized on its own. Square tiles keep a
+ * non-square image's proportions (real-dev's commutator is 250 x 640: squeezed to a square it
+ * loses 2.6x of its width) and more tiles across raise the resolution, so a defect of a few
+ * tenths of a percent of the image covers more patches. The tiles' scores are merged per image
+ * afterwards (the largest tile score; maps stitched), so every output is still per image.
+ *
+ * @param across tiles across the image's shorter side: 0 for the whole image (the paper's), 1
+ *     for square tiles as high as the shorter side (aspect-preserving), 2 or more for smaller
+ *     tiles at a higher resolution
+ * @param overlap the fraction of a tile its neighbour overlaps, at least (the tiles of a side are
+ *     spread evenly, so they overlap more where the side does not divide)
+ */
+public record Tiling(int across, double overlap) {
+
+    /** The settings' names (command-line options and node settings). */
+    public static final String TILES = "tiles";
+    public static final String TILE_OVERLAP = "tile-overlap";
+
+    /** The paper's: each image whole. */
+    public static final Tiling WHOLE = new Tiling(0, 0.25);
+
+    public static final int MAX_ACROSS = 8;
+
+    public Tiling {
+        InvalidSettingException.require(across >= 0 && across <= MAX_ACROSS, TILES, "tiles must be 0 (the whole "
+                + "image, the paper's), 1 (square tiles of the shorter side) up to " + MAX_ACROSS + ", got " + across);
+        InvalidSettingException.require(overlap >= 0 && overlap <= 0.75, TILE_OVERLAP, "tile-overlap must be in "
+                + "0..0.75, got " + overlap);
+    }
+
+    /** @return whether images are cut into tiles */
+    public boolean tiled() {
+        return across > 0;
+    }
+
+    /**
+     * @return the tiles of a {@code width x height} image, row by row; one null region (the
+     *     whole image) when untiled or when the only tile is the image itself, so a square image
+     *     shares its stored embeddings with the untiled pipeline
+     */
+    public List<ImageRegion> regions(int width, int height) {
+        if (!tiled()) {
+            return java.util.Collections.singletonList(null);
+        }
+        int shorter = Math.min(width, height);
+        // Rounded up, so `across` tiles with the overlap asked for reach across the shorter side.
+        int side = Math.max(1, (int) Math.ceil(shorter / (1 + (across - 1) * (1 - overlap)) - 1e-9));
+        int[] xs = starts(width, side);
+        int[] ys = starts(height, side);
+        if (xs.length == 1 && ys.length == 1 && side == width && side == height) {
+            return java.util.Collections.singletonList(null);
+        }
+        List<ImageRegion> regions = new ArrayList<>(xs.length * ys.length);
+        for (int y : ys) {
+            for (int x : xs) {
+                regions.add(new ImageRegion(x, y, Math.min(side, width), Math.min(side, height)));
+            }
+        }
+        return regions;
+    }
+
+    /** Starts of tiles of {@code side} spread evenly over {@code length}, neighbours overlapping at least {@link #overlap}. */
+    private int[] starts(int length, int side) {
+        if (length <= side) {
+            return new int[] {0};
+        }
+        double stride = side * (1 - overlap);
+        int count = (int) Math.ceil((length - side) / stride - 1e-9) + 1;
+        int[] starts = new int[count];
+        for (int i = 0; i < count; i++) {
+            starts[i] = (int) Math.round(i * (length - side) / (double) (count - 1));
+        }
+        return starts;
+    }
+
+    /**
+     * @return every image's tiles in order (an image's tiles together), each a record of the same
+     *     image with its region; the images themselves when untiled
+     * @throws ImageReadException naming an image whose size cannot be read
+     */
+    public List<ImageRecord> tiles(List<ImageRecord> images) throws IOException {
+        if (!tiled()) {
+            return images;
+        }
+        List<ImageRecord> tiles = new ArrayList<>(images.size());
+        for (ImageRecord image : images) {
+            int[] size = ImageFiles.size(image.image());
+            for (ImageRegion region : regions(size[0], size[1])) {
+                tiles.add(image.withRegion(region));
+            }
+        }
+        return tiles;
+    }
+}

@@ -1,0 +1,125 @@
+package org.crossdefect.core.score;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.data.ImageRegion;
+import org.crossdefect.core.image.Preprocessing;
+
+/**
+ * The scores of a tiled image's tiles ({@link org.crossdefect.core.data.Tiling}) merged into the
+ * image's: its score is the largest tile score (a defect in any tile makes the image defective,
+ * as a whole image's score is its worst patch), and its map is stitched from the tiles' patch
+ * grids onto a grid over the whole image at the tiles' resolution, averaging where tiles
+ * overlap (as anomalib's tiler does) and taking the nearest tile's patch where no tile's crop
+ * reaches (the image's outer margin, which the centre crop cuts from every tile).
+ */
+public final class TiledScores {
+
+    private TiledScores() {
+    }
+
+    /**
+     * @param tiles predictions of tiles (and of whole images), an image's tiles together
+     * @param input the preprocessing of each tile: the part of a tile its patch grid covers
+     * @return one prediction per image, of the whole image, in the order of first appearance;
+     *     a whole image's prediction unchanged
+     */
+    public static List<Prediction> merge(List<Prediction> tiles, Preprocessing input) {
+        Map<ImageRecord, List<Prediction>> byImage = new LinkedHashMap<>();
+        for (Prediction p : tiles) {
+            byImage.computeIfAbsent(p.image().whole(), k -> new ArrayList<>()).add(p);
+        }
+        List<Prediction> merged = new ArrayList<>(byImage.size());
+        byImage.forEach((image, parts) -> merged.add(parts.size() == 1 && parts.get(0).image().region() == null
+                ? parts.get(0) : new Prediction(image, stitch(parts, input))));
+        return merged;
+    }
+
+    /**
+     * @param tiles the records scored, an image's tiles together (whole images count alone)
+     * @param scores their scores, in the same order
+     * @return the images' scores (the largest of each image's tiles), as {@link #merge} merges them
+     */
+    public static double[] imageScores(List<ImageRecord> tiles, double[] scores) {
+        Map<ImageRecord, Double> byImage = new LinkedHashMap<>();
+        for (int i = 0; i < tiles.size(); i++) {
+            byImage.merge(tiles.get(i).whole(), scores[i], Math::max);
+        }
+        return byImage.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static ImageScore stitch(List<Prediction> parts, Preprocessing input) {
+        int width = 0;
+        int height = 0;
+        Prediction worst = parts.get(0);
+        Boolean anomalous = null;
+        for (Prediction p : parts) {
+            ImageRegion r = region(p);
+            width = Math.max(width, r.x() + r.width());
+            height = Math.max(height, r.y() + r.height());
+            if (p.score().score() > worst.score().score()) {
+                worst = p;
+            }
+            if (p.score().anomalous() != null) {
+                anomalous = (anomalous != null && anomalous) || p.score().anomalous();
+            }
+        }
+        // A tile's grid covers its centre crop: from offset to offset + span, in the tile's pixels.
+        double cropFraction = input.crop() / (double) input.resize();
+        double offsetFraction = input.cropOffset() / (double) input.resize();
+        ImageRegion first = region(parts.get(0));
+        double cell = first.width() * cropFraction / parts.get(0).score().gridWidth();
+        int gridWidth = Math.max(1, (int) Math.round(width / cell));
+        int gridHeight = Math.max(1, (int) Math.round(height / cell));
+        float[] stitched = new float[gridHeight * gridWidth];
+        for (int gy = 0; gy < gridHeight; gy++) {
+            double py = (gy + 0.5) * height / gridHeight;
+            for (int gx = 0; gx < gridWidth; gx++) {
+                double px = (gx + 0.5) * width / gridWidth;
+                stitched[gy * gridWidth + gx] = valueAt(parts, px, py, cropFraction, offsetFraction);
+            }
+        }
+        return new ImageScore(worst.score().score(), stitched, gridHeight, gridWidth, anomalous,
+                worst.score().defectType());
+    }
+
+    /** @return the mean patch score of the tiles whose crop holds the point, else of the nearest */
+    private static float valueAt(List<Prediction> parts, double px, double py, double cropFraction,
+            double offsetFraction) {
+        double nearest = Double.POSITIVE_INFINITY;
+        double sum = 0;
+        int count = 0;
+        for (Prediction p : parts) {
+            ImageRegion r = region(p);
+            ImageScore s = p.score();
+            double u = (px - r.x() - offsetFraction * r.width()) / (cropFraction * r.width()) * s.gridWidth();
+            double v = (py - r.y() - offsetFraction * r.height()) / (cropFraction * r.height()) * s.gridHeight();
+            double outside = Math.max(0, Math.max(-u, u - s.gridWidth())) + Math.max(0, Math.max(-v, v - s.gridHeight()));
+            if (outside > nearest + 1e-9) {
+                continue;
+            }
+            if (outside < nearest - 1e-9) {
+                nearest = outside;
+                sum = 0;
+                count = 0;
+            }
+            int cu = Math.max(0, Math.min(s.gridWidth() - 1, (int) Math.floor(u)));
+            int cv = Math.max(0, Math.min(s.gridHeight() - 1, (int) Math.floor(v)));
+            sum += s.patchScores()[cv * s.gridWidth() + cu];
+            count++;
+        }
+        return (float) (sum / count);
+    }
+
+    private static ImageRegion region(Prediction p) {
+        ImageRegion r = p.image().region();
+        if (r != null) {
+            return r;
+        }
+        throw new IllegalArgumentException(p.image().image() + " is scored whole and as tiles together");
+    }
+}
