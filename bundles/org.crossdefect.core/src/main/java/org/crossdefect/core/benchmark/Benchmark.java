@@ -13,7 +13,6 @@ import org.crossdefect.core.error.OutputExistsException;
 import org.crossdefect.core.eval.Evaluation;
 import org.crossdefect.core.eval.ResultTable;
 import org.crossdefect.core.files.AtomicFiles;
-import org.crossdefect.core.image.Preprocessing;
 import org.crossdefect.core.patchcore.PatchCoreSettings;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.workspace.MethodRegistry;
@@ -76,12 +75,11 @@ public final class Benchmark {
             List<RunResult> runs = outcome.runs();
             List<NotRun> notRun = new ArrayList<>(plan.notApplicable());
             notRun.addAll(outcome.failed());
-            Preprocessing preprocessing = workspace.mapsCover();
             List<RunMetrics> metrics = new ArrayList<>();
             java.util.Set<String> said = new java.util.HashSet<>();
             for (RunResult run : runs) {
                 progress.checkCancelled();
-                Evaluation evaluation = Evaluation.of(run.test(), run.validation(), preprocessing,
+                Evaluation evaluation = Evaluation.of(run.test(), run.validation(), run.mapsCover(),
                         settings.targetGoodForThreshold(), run.goodOnlyThreshold());
                 metrics.add(new RunMetrics(run, evaluation));
                 String target = run.dataset() + "/" + run.target();
@@ -94,7 +92,7 @@ public final class Benchmark {
             Properties manifest = manifest(settings, workspace, runs.size(), start);
             if (job.runFolder() != null) {
                 AtomicFiles.writeFolder(job.runFolder(), job.overwrite(), folder -> BenchmarkReport.write(folder,
-                        metrics, notRun, manifest, preprocessing, progress));
+                        metrics, notRun, manifest, progress));
             }
             return new Result(plan, metrics, BenchmarkReport.tables(metrics), manifest, forward,
                     (System.nanoTime() - start) / 1e9, List.copyOf(notRun));

@@ -125,7 +125,7 @@ public final class BenchmarkReport {
      * @param manifest the settings to record
      */
     public static void write(Path folder, List<RunMetrics> metrics, List<NotRun> notRun, Properties manifest,
-            Preprocessing preprocessing, Progress progress) throws IOException {
+            Progress progress) throws IOException {
         List<ResultTable> tables = new ArrayList<>(tables(metrics));
         if (!notRun.isEmpty()) {
             tables.add(notRunTable(notRun));
@@ -137,7 +137,7 @@ public final class BenchmarkReport {
         writePredictions(folder.resolve("predictions.csv"), metrics);
         List<Path> images = new ArrayList<>();
         images.addAll(rocCurves(folder, metrics));
-        images.addAll(heatmaps(folder, metrics, preprocessing, progress));
+        images.addAll(heatmaps(folder, metrics, progress));
         List<String> methods = metrics.stream().map(m -> m.run().method()).distinct().toList();
         MarkdownReport.write(folder.resolve("report.md"), "CrossDefect benchmark",
                 tables.stream().map(t -> t.title().equals(NOT_RUN) ? t : Summary.textView(t, methods)).toList(), images);
@@ -179,18 +179,20 @@ public final class BenchmarkReport {
     }
 
     /** The most and least anomalous test images per dataset and method (seed 0). */
-    private static List<Path> heatmaps(Path folder, List<RunMetrics> metrics, Preprocessing preprocessing,
-            Progress progress) throws IOException {
+    private static List<Path> heatmaps(Path folder, List<RunMetrics> metrics, Progress progress) throws IOException {
         List<Path> written = new ArrayList<>();
         for (String dataset : metrics.stream().map(m -> m.run().dataset()).distinct().toList()) {
             for (String method : metrics.stream().map(m -> m.run().method()).distinct().toList()) {
                 progress.checkCancelled();
                 List<Prediction> pooled = new ArrayList<>();
-                metrics.stream().filter(m -> m.run().dataset().equals(dataset) && m.run().method().equals(method)
-                        && m.run().seed() == 0).forEach(m -> pooled.addAll(m.run().test()));
+                List<RunMetrics> runs = metrics.stream().filter(m -> m.run().dataset().equals(dataset)
+                        && m.run().method().equals(method) && m.run().seed() == 0).toList();
+                runs.forEach(m -> pooled.addAll(m.run().test()));
                 if (pooled.isEmpty()) {
                     continue;
                 }
+                // One method's runs cut images alike, so their maps cover the same part of each image.
+                Preprocessing preprocessing = runs.get(0).run().mapsCover();
                 pooled.sort(Comparator.comparingDouble((Prediction p) -> p.score().score()).reversed());
                 int n = Math.min(HEATMAPS_EACH_WAY, pooled.size() / 2);
                 // The drawn images' maps are computed once; the scale spans every pooled image.

@@ -225,7 +225,7 @@ public final class BenchmarkRunner {
             long predicted = System.nanoTime();
             return new RunResult(split.dataset(), split.target(), method, seed, test, validation,
                     (trained - start) / 1e9, (predicted - trained) / 1e9, model.goodOnlyThreshold(),
-                    model.decisionBand());
+                    model.decisionBand(), workspace.mapsCover(model.info()));
         }
     }
 }

@@ -123,7 +123,7 @@ public final class Engine {
         // are not decoded at all: their bytes, hashed into the store key, were checked when embedded).
         List<org.crossdefect.core.data.ImageRecord> images = job.images().validatedTestImages(progress, r -> true);
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(info.architecture())).withLayers(info.layers())
-                .withImageSize(info.imageSize()).withTiling(info.tiling())
+                .withImageSize(info.imageSize())
                 .withDevice(job.device()).withWeightsDir(job.weightsDir());
         if (job.weights() != null) {
             spec = spec.withWeights(job.weights());
@@ -132,7 +132,7 @@ public final class Engine {
                 AnomalyModel model = methods.read(contents, workspace.backbone().device())) {
             model.useSearch(job.search());
             return new Predicted(info, workspace.predict(model, images, progress),
-                    workspace.mapsCover(), model.decisionBand());
+                    workspace.mapsCover(info), model.decisionBand());
         }
     }
 

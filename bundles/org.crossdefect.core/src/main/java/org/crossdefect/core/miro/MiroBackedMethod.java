@@ -69,8 +69,7 @@ public final class MiroBackedMethod<S> extends DeclaredMethod<MiroBackedMethod.S
         Backbone base = data.extractor().backbone();
         try (Backbone fineTuned = Backbone.load(base.spec().withWeights(tuned.file()))) {
             EmbeddingExtractor extractor = data.extractor().sibling(fineTuned);
-            TrainingData onTuned = new TrainingData(data.train(), data.validation(), data.seed(), data.crossCategory(),
-                    extractor, data.targetShots());
+            TrainingData onTuned = data.embeddedBy(extractor);
             AnomalyModel model = inner.fit(onTuned, settings.inner(), manager.newSubManager(), progress);
             return new MiroBackedModel(id(), model, tuned.file(), manager);
         }

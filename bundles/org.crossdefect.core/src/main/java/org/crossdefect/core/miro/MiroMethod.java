@@ -50,7 +50,7 @@ public final class MiroMethod extends DeclaredMethod<MiroSettings> {
                 all.size() - 1))))) {
             float[][] head = tuned.head();
             manager.close(); // the classifier lives on the Java heap
-            return new MiroModel(ModelInfo.of(ID, last), settings, data.seed(), head[0], head[1], tuned.file());
+            return new MiroModel(ModelInfo.of(ID, last).withTiling(data.tiling()), settings, data.seed(), head[0], head[1], tuned.file());
         }
     }
 

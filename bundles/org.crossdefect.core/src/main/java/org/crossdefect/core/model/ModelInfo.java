@@ -52,10 +52,15 @@ public record ModelInfo(String method, String backboneId, String architecture, L
                 tiling);
     }
 
+    /** @return the same facts for images cut another way */
+    public ModelInfo withTiling(Tiling other) {
+        return new ModelInfo(method, backboneId, architecture, layers, dim, gridHeight, gridWidth, imageSize, other);
+    }
+
+    /** Images taken whole; {@link #withTiling} for tiles. */
     public static ModelInfo of(String method, Backbone backbone) {
         return new ModelInfo(method, backbone.id(), backbone.architecture().id(), backbone.layers(),
-                backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth(), backbone.preprocessing().crop(),
-                backbone.spec().tiling());
+                backbone.embeddingDim(), backbone.gridHeight(), backbone.gridWidth(), backbone.preprocessing().crop());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.crossdefect.core.data.ImageRecord;
 import org.crossdefect.core.data.Label;
+import org.crossdefect.core.data.Tiling;
 import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.embed.PatchSource;
 import org.crossdefect.core.error.UnsuitableDataException;
@@ -23,9 +24,11 @@ import org.crossdefect.core.settings.Parameter;
  *     target (the paper's protocol; PatchCore then divides its coreset ratio by their number)
  * @param targetShots a few good images of the target (its {@code train/good}, never its test
  *     images) for methods that adapt to the new object; empty in the paper's strict protocol
+ * @param tiling how the images were cut into tiles (the records are the tiles); the model keeps
+ *     it, so predictions cut images the same way
  */
 public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
-        EmbeddingExtractor extractor, List<ImageRecord> targetShots, EmbeddingView view) {
+        EmbeddingExtractor extractor, List<ImageRecord> targetShots, EmbeddingView view, Tiling tiling) {
 
     /**
      * How a method sees the images' embeddings: as extracted, or transformed (the residual
@@ -53,17 +56,23 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
         validation = List.copyOf(validation);
         targetShots = List.copyOf(targetShots);
         java.util.Objects.requireNonNull(view, "view");
+        java.util.Objects.requireNonNull(tiling, "tiling");
     }
 
-    /** The embeddings as extracted. */
+    /** Whole images, the embeddings as extracted. */
     public TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
             EmbeddingExtractor extractor, List<ImageRecord> targetShots) {
-        this(train, validation, seed, crossCategory, extractor, targetShots, EmbeddingView.AS_EXTRACTED);
+        this(train, validation, seed, crossCategory, extractor, targetShots, EmbeddingView.AS_EXTRACTED, Tiling.WHOLE);
     }
 
     /** @return the same data with other training and validation images, seen through {@code view} */
     public TrainingData seenThrough(List<ImageRecord> train, List<ImageRecord> validation, EmbeddingView view) {
-        return new TrainingData(train, validation, seed, crossCategory, extractor, targetShots, view);
+        return new TrainingData(train, validation, seed, crossCategory, extractor, targetShots, view, tiling);
+    }
+
+    /** @return the same data embedded by another extractor (a fine-tuned backbone's) */
+    public TrainingData embeddedBy(EmbeddingExtractor other) {
+        return new TrainingData(train, validation, seed, crossCategory, other, targetShots, view, tiling);
     }
 
     /** The paper's strict protocol: nothing of the target. */
@@ -83,7 +92,7 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
 
     /** @return the model info of a model of {@code method} on this data's backbone */
     public ModelInfo info(String method) {
-        return ModelInfo.of(method, extractor.backbone());
+        return ModelInfo.of(method, extractor.backbone()).withTiling(tiling);
     }
 
     /** Embeds what is missing and returns the images' embeddings as a source, in order. */

@@ -64,7 +64,8 @@ public final class AnomalyScorerNode {
         String method = predictions.rows().isEmpty() ? "" : (String) predictions.cell(0, "method");
         // Every image size keeps the paper's 256 : 224 crop, so maps and masks compared at 224 cover the
         // same part of the image whatever the size the model saw (a 448 px model's maps are resampled).
-        Preprocessing preprocessing = new Preprocessing(Backbone.RESIZE, Backbone.CROP, Normalization.IMAGENET);
+        Preprocessing crop = new Preprocessing(Backbone.RESIZE, Backbone.CROP, Normalization.IMAGENET);
+        Preprocessing preprocessing = PredictionTable.wholeImageMaps(predictions) ? crop.wholeImage() : crop;
         Map<String, List<Prediction>> byTarget = new LinkedHashMap<>();
         test.forEach(p -> byTarget.computeIfAbsent(p.image().category(), c -> new ArrayList<>()).add(p));
         List<List<Object>> rows = new ArrayList<>();

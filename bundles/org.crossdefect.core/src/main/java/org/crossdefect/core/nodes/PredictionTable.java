@@ -30,6 +30,9 @@ public final class PredictionTable {
 
     public static final String SCORE = "score";
     public static final String HEATMAP = "heatmap";
+    public static final String MAP_COVERS = "map_covers";
+    static final String CROP = "crop";
+    static final String WHOLE_IMAGE = "whole image";
 
     public static final List<Column> COLUMNS = List.of(
             new Column("image", ColumnType.STRING, "Path of the image file."),
@@ -50,6 +53,8 @@ public final class PredictionTable {
             new Column("grid", ColumnType.STRING, "The patch grid as HEIGHTxWIDTH."),
             new Column("patch_scores", ColumnType.STRING, "The anomaly map before upsampling: grid float32 "
                     + "values, little-endian, Base64."),
+            new Column(MAP_COVERS, ColumnType.STRING, CROP + ": the map covers the network's centre crop of the "
+                    + "image; " + WHOLE_IMAGE + ": it is stitched from tiles over the whole image."),
             new Column(HEATMAP, ColumnType.PNG, "The image with its anomaly map and the mask outline; missing "
                     + "unless heatmaps are on."));
 
@@ -60,9 +65,11 @@ public final class PredictionTable {
      * @param threshold decides predicted_label where the model has no decision; null for none
      * @param band the model's good / review / reject band, or null
      * @param heatmaps the predictions' maps on one colour scale, or null for no heatmap cells
+     * @param wholeImageMaps whether the maps are stitched from tiles over the whole image
      */
     public static List<List<Object>> rows(String method, String role, List<Prediction> predictions,
-            Threshold threshold, DecisionBand band, Heatmaps.Scaled heatmaps) throws IOException {
+            Threshold threshold, DecisionBand band, Heatmaps.Scaled heatmaps, boolean wholeImageMaps)
+            throws IOException {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < predictions.size(); i++) {
             Prediction p = predictions.get(i);
@@ -74,9 +81,30 @@ public final class PredictionTable {
                     threshold == null ? null : threshold.value(), band == null ? null : band.decide(s.score()),
                     method, role,
                     r.mask() == null ? null : r.mask().toString(), s.gridHeight() + "x" + s.gridWidth(),
-                    encode(s.patchScores()), heatmaps == null ? null : heatmaps.png(i)));
+                    encode(s.patchScores()), wholeImageMaps ? WHOLE_IMAGE : CROP,
+                    heatmaps == null ? null : heatmaps.png(i)));
         }
         return rows;
+    }
+
+    /**
+     * @return whether the table's maps are stitched over whole images (tables without the column,
+     *     from before tiles, cover the crop)
+     * @throws IncompatibleException if its rows mix both
+     */
+    public static boolean wholeImageMaps(Table table) {
+        if (table.indexOf(MAP_COVERS) < 0) {
+            return false;
+        }
+        java.util.Set<Object> kinds = new java.util.HashSet<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            kinds.add(table.cell(i, MAP_COVERS));
+        }
+        if (kinds.size() > 1) {
+            throw new IncompatibleException("the predictions table mixes maps of the crop and of whole images (a tiled "
+                    + "and an untiled model); score each Predictor's table on its own");
+        }
+        return kinds.contains(WHOLE_IMAGE);
     }
 
     /** @return the predictions' heatmaps on one colour scale */

@@ -76,14 +76,15 @@ public final class PredictorNode {
             loaded.useSearch(s.exactSearch() ? org.crossdefect.core.nn.Search.EXACT : org.crossdefect.core.nn.Search.FAST);
             List<Prediction> testPredictions = workspace.predict(loaded, test, progress);
             Heatmaps.Scaled maps = s.heatmaps() ? PredictionTable.heatmaps(testPredictions,
-                    workspace.mapsCover()) : null;
+                    workspace.mapsCover(loaded.info())) : null;
             String method = loaded.info().method();
+            boolean wholeImageMaps = loaded.info().tiling().tiled();
             org.crossdefect.core.score.DecisionBand band = loaded.decisionBand().orElse(null);
             List<List<Object>> rows = new ArrayList<>(PredictionTable.rows(method, ImageTable.name(Role.TEST),
-                    testPredictions, s.threshold(), band, maps));
+                    testPredictions, s.threshold(), band, maps, wholeImageMaps));
             if (!validation.isEmpty()) {
                 rows.addAll(PredictionTable.rows(method, ImageTable.name(Role.VALIDATION),
-                        workspace.predict(loaded, validation, progress), s.threshold(), band, null));
+                        workspace.predict(loaded, validation, progress), s.threshold(), band, null, wholeImageMaps));
             }
             return new Table(PredictionTable.COLUMNS, rows);
         }

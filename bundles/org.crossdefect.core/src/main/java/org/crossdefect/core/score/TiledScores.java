@@ -23,6 +23,14 @@ public final class TiledScores {
     }
 
     /**
+     * @param input the backbone's preprocessing
+     * @return what maps cover: the input's crop, or the whole image when they are stitched from tiles
+     */
+    public static Preprocessing mapsCover(Preprocessing input, org.crossdefect.core.data.Tiling tiling) {
+        return tiling.tiled() ? input.wholeImage() : input;
+    }
+
+    /**
      * @param tiles predictions of tiles (and of whole images), an image's tiles together
      * @param input the preprocessing of each tile: the part of a tile its patch grid covers
      * @return one prediction per image, of the whole image, in the order of first appearance;

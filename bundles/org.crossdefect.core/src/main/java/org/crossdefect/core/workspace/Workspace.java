@@ -14,6 +14,7 @@ import org.crossdefect.core.image.Preprocessing;
 import org.crossdefect.core.embed.EmbeddingExtractor;
 import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.model.AnomalyModel;
+import org.crossdefect.core.model.ModelInfo;
 import org.crossdefect.core.model.TrainingData;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.score.ImageScore;
@@ -86,7 +87,7 @@ public final class Workspace implements AutoCloseable {
             boolean crossCategory, List<ImageRecord> targetShots) throws IOException {
         Tiling tiling = tiling();
         return new TrainingData(tiling.tiles(train), tiling.tiles(validation), seed, crossCategory, extractor,
-                tiling.tiles(targetShots));
+                tiling.tiles(targetShots), TrainingData.EmbeddingView.AS_EXTRACTED, tiling);
     }
 
     /** @return how images are cut into the backbone's inputs */
@@ -95,28 +96,23 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * @return what the predictions' maps cover, for heatmaps, pixel metrics and regions: the
-     *     backbone's crop, or the whole image when maps are stitched from tiles
+     * @return what a model's maps cover, for heatmaps, pixel metrics and regions: the backbone's
+     *     crop, or the whole image when the model's maps are stitched from tiles
      */
-    public Preprocessing mapsCover() {
-        return tiling().tiled() ? backbone.preprocessing().wholeImage() : backbone.preprocessing();
+    public Preprocessing mapsCover(ModelInfo model) {
+        return TiledScores.mapsCover(backbone.preprocessing(), model.tiling());
     }
 
     /**
-     * Scores images (embedding those not yet in the store).
+     * Scores images (embedding those not yet in the store), cut into tiles as the model was
+     * trained (whatever this workspace's tiling for training), one prediction per image.
      *
      * @throws org.crossdefect.core.error.IncompatibleException if the model was trained on
      *     another backbone than this workspace's
      */
     public List<Prediction> predict(AnomalyModel model, List<ImageRecord> images, Progress progress)
             throws IOException {
-        if (!model.info().tiling().equals(tiling())) {
-            throw new org.crossdefect.core.error.IncompatibleException("the model was trained with tiles "
-                    + model.info().tiling().across() + " (overlap " + model.info().tiling().overlap() + ") but the "
-                    + "backbone now cuts images with tiles " + tiling().across() + " (overlap " + tiling().overlap()
-                    + "); set tiles and tile-overlap to the model's");
-        }
-        List<ImageRecord> tiles = tiling().tiles(images);
+        List<ImageRecord> tiles = model.info().tiling().tiles(images);
         java.util.Optional<java.nio.file.Path> own = model.backboneWeights();
         if (own.isPresent() && !model.info().backboneId().equals(backbone.id())) {
             // A model on a fine-tuned backbone (MIRO) embeds with that backbone, into its own store part.
