@@ -31,11 +31,11 @@ final class BackboneOptions {
             + "Larger sizes (448, 672 or 896) spread small defects over more patches, at 4x the patches and time at 448.")
     int imageSize;
 
-    @Option(names = "--" + Tiling.TILES, defaultValue = "0", description = "0: each image whole (default, the paper's). "
+    @Option(names = "--" + Tiling.TILES, defaultValue = "auto", description = "auto (default): each method's measured choice (k-shot PatchCore: 1, every other method: 0). 0: each image whole (the paper's). "
             + "1: square tiles as high as the shorter side (a non-square image keeps its proportions); 2 or more: that "
             + "many tiles across the shorter side, at a higher resolution. Image scores are the largest tile's; maps are "
             + "stitched. A model keeps its tiling: predict cuts images as it was trained.")
-    int tiles;
+    String tiles;
 
     @Option(names = "--" + Tiling.TILE_OVERLAP, defaultValue = "0.25", description = "Least fraction of a tile its "
             + "neighbour overlaps, 0 to 0.75 (default: ${DEFAULT-VALUE}).")
@@ -67,7 +67,7 @@ final class BackboneOptions {
     BackboneSpec spec() {
         BackboneSpec spec = BackboneSpec.of(Architecture.parse(backbone)).withDevice(location.device)
                 .withLayers(layers == null ? List.of() : layers).withWeightsDir(location.weightsDir)
-                .withImageSize(imageSize).withTiling(new Tiling(tiles, tileOverlap));
+                .withImageSize(imageSize).withTiling(Tiling.parse(tiles, tileOverlap));
         if (randomWeights) {
             return spec.withRandomWeights();
         }

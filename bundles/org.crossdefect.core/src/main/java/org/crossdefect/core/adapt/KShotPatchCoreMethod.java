@@ -57,6 +57,16 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
         return k;
     }
 
+    /**
+     * Square tiles of the shorter side when auto (the default): on real-dev's 250 x 640 commutator
+     * they lifted k-shot PatchCore from 0.566 to 0.713 image AUROC (3 seeds; README, Measured
+     * here): squeezed whole 2.6x, its thin cracks fall below a patch. Square images are one tile.
+     */
+    @Override
+    public org.crossdefect.core.data.Tiling tilingWhenAuto() {
+        return org.crossdefect.core.data.Tiling.SQUARE_TILES;
+    }
+
     @Override
     public TrainingNeeds needs() {
         return TrainingNeeds.TARGET_SHOTS;

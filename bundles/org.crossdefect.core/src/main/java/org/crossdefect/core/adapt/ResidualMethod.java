@@ -63,13 +63,18 @@ public final class ResidualMethod<S> extends DeclaredMethod<ResidualMethod.Setti
         return TrainingNeeds.GOOD_AND_DEFECT_IMAGES_AND_TARGET_SHOTS;
     }
 
+    /** References are whole images set aside; tiles of one image would be both reference and trained on. */
+    @Override
+    public boolean takesTiles() {
+        return false;
+    }
+
     @Override
     public AnomalyModel fit(TrainingData data, Settings<S> settings, NDManager manager, Progress progress)
             throws IOException {
         data.require(needs(), title());
         if (java.util.stream.Stream.concat(data.train().stream(), data.targetShots().stream())
                 .anyMatch(r -> r.region() != null)) {
-            // References are whole images set aside; tiles of one image would be both reference and trained on.
             throw new org.crossdefect.core.error.UnsuitableDataException(title() + " does not take tiled images yet; "
                     + "set tiles to 0 (the whole image) for it");
         }

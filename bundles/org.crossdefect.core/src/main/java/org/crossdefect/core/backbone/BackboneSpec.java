@@ -50,10 +50,10 @@ public record BackboneSpec(Architecture architecture, Path weights, boolean rand
                 + Backbone.CROP + " px images only, got image-size " + imageSize);
     }
 
-    /** The architecture's weights from the weights folders, default layers, device auto, the paper's size. */
+    /** The architecture's weights from the weights folders, default layers, device auto, the paper's size, tiles auto. */
     public static BackboneSpec of(Architecture architecture) {
         return new BackboneSpec(architecture, null, false, List.of(), "auto", null, Backbone.CROP,
-                org.crossdefect.core.data.Tiling.WHOLE);
+                org.crossdefect.core.data.Tiling.AUTO);
     }
 
     public BackboneSpec withWeights(Path file) {

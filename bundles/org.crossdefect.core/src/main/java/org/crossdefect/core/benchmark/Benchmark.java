@@ -89,7 +89,7 @@ public final class Benchmark {
                 progress.update(metrics.size(), runs.size(), "evaluating");
             }
             long forward = workspace.extractor().forwardImages();
-            Properties manifest = manifest(settings, workspace, runs.size(), start);
+            Properties manifest = manifest(settings, methods, workspace, runs.size(), start);
             if (job.runFolder() != null) {
                 AtomicFiles.writeFolder(job.runFolder(), job.overwrite(), folder -> BenchmarkReport.write(folder,
                         metrics, notRun, manifest, progress));
@@ -109,7 +109,8 @@ public final class Benchmark {
         return new OutputExistsException(folder);
     }
 
-    private static Properties manifest(BenchmarkSettings s, Workspace workspace, int runs, long start) {
+    private static Properties manifest(BenchmarkSettings s, MethodRegistry methods, Workspace workspace, int runs,
+            long start) {
         PatchCoreSettings coreset = PatchCoreSettings.from(s.parameters());
         Properties p = new Properties();
         p.setProperty("crossdefect.version", "0.1.0");
@@ -122,6 +123,12 @@ public final class Benchmark {
         p.setProperty("seeds", Integer.toString(s.seeds()));
         p.setProperty("backbone.id", workspace.backbone().id());
         p.setProperty("device", workspace.backbone().device().toString());
+        // What each method's images were cut into: auto resolves per method.
+        p.setProperty("tiles", workspace.tiling().setting());
+        p.setProperty("tile.overlap", Double.toString(workspace.tiling().overlap()));
+        for (String method : s.methods()) {
+            p.setProperty("tiles." + method, workspace.tilingFor(methods.get(method)).setting());
+        }
         p.setProperty("coreset.mode", coreset.mode().name().toLowerCase(Locale.ROOT));
         p.setProperty("coreset.ratio", Double.toString(coreset.ratio()));
         p.setProperty("coreset.ratio.rule", "ratio / number of training categories");

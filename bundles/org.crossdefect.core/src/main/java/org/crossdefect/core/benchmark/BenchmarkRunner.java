@@ -215,7 +215,8 @@ public final class BenchmarkRunner {
 
     private static RunResult runOne(BenchmarkSettings settings, DomainSplit split, List<ImageRecord> shots,
             String method, long seed, MethodRegistry methods, Workspace workspace) throws IOException {
-        TrainingData data = workspace.trainingData(split.train(), split.validation(), seed, true, shots);
+        TrainingData data = workspace.trainingData(split.train(), split.validation(), seed, true, shots,
+                workspace.tilingFor(methods.get(method)));
         long start = System.nanoTime();
         try (AnomalyModel model = methods.fit(method, settings.parameters(), data, workspace.backbone().device(),
                 Progress.NONE)) {

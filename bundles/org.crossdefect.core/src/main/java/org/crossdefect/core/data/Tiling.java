@@ -16,7 +16,8 @@ import org.crossdefect.core.error.InvalidSettingException;
  *
  * @param across tiles across the image's shorter side: 0 for the whole image (the paper's), 1
  *     for square tiles as high as the shorter side (aspect-preserving), 2 or more for smaller
- *     tiles at a higher resolution
+ *     tiles at a higher resolution; {@link #AUTO} ({@code -1}) for each method's own measured
+ *     choice ({@link org.crossdefect.core.model.Method#tilingWhenAuto()}), resolved when it trains
  * @param overlap the fraction of a tile its neighbour overlaps, at least (the tiles of a side are
  *     spread evenly, so they overlap more where the side does not divide)
  */
@@ -26,21 +27,69 @@ public record Tiling(int across, double overlap) {
     public static final String TILES = "tiles";
     public static final String TILE_OVERLAP = "tile-overlap";
 
+    public static final double DEFAULT_OVERLAP = 0.25;
+
     /** The paper's: each image whole. */
-    public static final Tiling WHOLE = new Tiling(0, 0.25);
+    public static final Tiling WHOLE = new Tiling(0, DEFAULT_OVERLAP);
+
+    /** Each method's own choice. */
+    public static final Tiling AUTO = new Tiling(-1, DEFAULT_OVERLAP);
+
+    /** Square tiles of the shorter side: each image at its own proportions. */
+    public static final Tiling SQUARE_TILES = new Tiling(1, DEFAULT_OVERLAP);
 
     public static final int MAX_ACROSS = 8;
 
     public Tiling {
-        InvalidSettingException.require(across >= 0 && across <= MAX_ACROSS, TILES, "tiles must be 0 (the whole "
-                + "image, the paper's), 1 (square tiles of the shorter side) up to " + MAX_ACROSS + ", got " + across);
+        InvalidSettingException.require(across >= -1 && across <= MAX_ACROSS, TILES, "tiles must be auto (each "
+                + "method's own), 0 (the whole image, the paper's), 1 (square tiles of the shorter side) up to "
+                + MAX_ACROSS + ", got " + across);
         InvalidSettingException.require(overlap >= 0 && overlap <= 0.75, TILE_OVERLAP, "tile-overlap must be in "
                 + "0..0.75, got " + overlap);
+        if (across == 0) {
+            // Whole images have no overlap: every untiled setting is the same tiling.
+            overlap = DEFAULT_OVERLAP;
+        }
+    }
+
+    /** @return the setting's value: auto, 0 (whole) or the tiles across the shorter side */
+    public static Tiling parse(String tiles, double overlap) {
+        String value = tiles.trim();
+        if (value.equalsIgnoreCase("auto")) {
+            return new Tiling(-1, overlap);
+        }
+        try {
+            return new Tiling(Integer.parseInt(value), overlap);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(TILES, "tiles must be auto, 0 (the whole image) or 1 to " + MAX_ACROSS
+                    + ", got '" + tiles + "'");
+        }
     }
 
     /** @return whether images are cut into tiles */
     public boolean tiled() {
         return across > 0;
+    }
+
+    /** @return whether each method picks its own tiling */
+    public boolean auto() {
+        return across < 0;
+    }
+
+    /**
+     * @param methodsOwn the method's own choice, for {@link #AUTO}
+     * @return the tiling a method trains with: this one, or for auto the method's (at this overlap)
+     */
+    public Tiling resolve(Tiling methodsOwn) {
+        if (!auto()) {
+            return this;
+        }
+        return methodsOwn.tiled() ? new Tiling(methodsOwn.across(), overlap) : WHOLE;
+    }
+
+    /** @return the setting's value as {@link #parse} reads it */
+    public String setting() {
+        return auto() ? "auto" : Integer.toString(across);
     }
 
     /**
@@ -49,6 +98,7 @@ public record Tiling(int across, double overlap) {
      *     shares its stored embeddings with the untiled pipeline
      */
     public List<ImageRegion> regions(int width, int height) {
+        requireResolved();
         if (!tiled()) {
             return java.util.Collections.singletonList(null);
         }
@@ -67,6 +117,12 @@ public record Tiling(int across, double overlap) {
             }
         }
         return regions;
+    }
+
+    private void requireResolved() {
+        if (auto()) {
+            throw new IllegalStateException("tiles auto is resolved per method before images are cut");
+        }
     }
 
     /** Starts of tiles of {@code side} spread evenly over {@code length}, neighbours overlapping at least {@link #overlap}. */
@@ -89,6 +145,7 @@ public record Tiling(int across, double overlap) {
      * @throws ImageReadException naming an image whose size cannot be read
      */
     public List<ImageRecord> tiles(List<ImageRecord> images) throws IOException {
+        requireResolved();
         if (!tiled()) {
             return images;
         }

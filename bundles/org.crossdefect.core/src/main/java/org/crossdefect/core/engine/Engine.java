@@ -75,7 +75,8 @@ public final class Engine {
         var shots = job.images().targetShots(methods.targetShots(job.method(), job.parameters()));
         try (Workspace workspace = Workspace.open(job.backbone(), job.store(), job.batch())) {
             AnomalyModel model = methods.fit(job.method(), job.parameters(), workspace.trainingData(images,
-                    job.images().seed(), shots), workspace.backbone().device(), progress);
+                    job.images().seed(), shots, workspace.tilingFor(methods.get(job.method()))),
+                    workspace.backbone().device(), progress);
             return new Trained(model, images, workspace.backbone().id(), (System.nanoTime() - start) / 1e9);
         }
     }

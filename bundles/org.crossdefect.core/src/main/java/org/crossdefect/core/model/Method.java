@@ -49,6 +49,19 @@ public interface Method<S> {
         return false;
     }
 
+    /**
+     * @return how the method cuts images when the tiles setting is auto: what measured best for it
+     *     on real photos (the paper's whole images unless a method says otherwise)
+     */
+    default org.crossdefect.core.data.Tiling tilingWhenAuto() {
+        return org.crossdefect.core.data.Tiling.WHOLE;
+    }
+
+    /** @return whether the method can train on tiles (records with a region) at all */
+    default boolean takesTiles() {
+        return true;
+    }
+
     /** @return what the training split must hold (checked by a benchmark's plan before any work) */
     default TrainingNeeds needs() {
         return TrainingNeeds.GOOD_IMAGES;

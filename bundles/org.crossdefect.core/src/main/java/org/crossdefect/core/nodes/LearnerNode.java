@@ -101,7 +101,7 @@ public final class LearnerNode {
         try (Workspace workspace = PatchEmbedderNode.open(embeddings.backbone(), embeddings.store(),
                 embeddings.batch())) {
             TrainingData data = workspace.trainingData(new org.crossdefect.core.data.ImageSelection.Selected(train,
-                    validation, test, crossCategory), p.integer(SEED), shots);
+                    validation, test, crossCategory), p.integer(SEED), shots, workspace.tilingFor(methods.get(method)));
             try (AnomalyModel model = methods.fit(method, methodValues, data, workspace.backbone().device(),
                     progress)) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();

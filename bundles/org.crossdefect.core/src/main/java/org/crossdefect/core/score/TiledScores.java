@@ -33,17 +33,22 @@ public final class TiledScores {
     /**
      * @param tiles predictions of tiles (and of whole images), an image's tiles together
      * @param input the preprocessing of each tile: the part of a tile its patch grid covers
+     * @param tiled whether the model cut images into tiles: then every map is stitched over the
+     *     whole image, that of an image that is one tile (a square one) too, so all of a model's
+     *     maps cover the same part of their images
      * @return one prediction per image, of the whole image, in the order of first appearance;
-     *     a whole image's prediction unchanged
+     *     untiled, the predictions themselves
      */
-    public static List<Prediction> merge(List<Prediction> tiles, Preprocessing input) {
+    public static List<Prediction> merge(List<Prediction> tiles, Preprocessing input, boolean tiled) {
+        if (!tiled) {
+            return tiles;
+        }
         Map<ImageRecord, List<Prediction>> byImage = new LinkedHashMap<>();
         for (Prediction p : tiles) {
             byImage.computeIfAbsent(p.image().whole(), k -> new ArrayList<>()).add(p);
         }
         List<Prediction> merged = new ArrayList<>(byImage.size());
-        byImage.forEach((image, parts) -> merged.add(parts.size() == 1 && parts.get(0).image().region() == null
-                ? parts.get(0) : new Prediction(image, stitch(parts, input))));
+        byImage.forEach((image, parts) -> merged.add(new Prediction(image, stitch(parts, input))));
         return merged;
     }
 
@@ -123,11 +128,14 @@ public final class TiledScores {
         return (float) (sum / count);
     }
 
+    /**
+     * An image that is its one tile has no region (it shares the untiled embeddings); Tiling gives
+     * that only to a square image, and stitching depends on proportions alone.
+     */
+    private static final ImageRegion WHOLE_SQUARE = new ImageRegion(0, 0, 1024, 1024);
+
     private static ImageRegion region(Prediction p) {
         ImageRegion r = p.image().region();
-        if (r != null) {
-            return r;
-        }
-        throw new IllegalArgumentException(p.image().image() + " is scored whole and as tiles together");
+        return r != null ? r : WHOLE_SQUARE;
     }
 }

@@ -67,30 +67,38 @@ public final class Workspace implements AutoCloseable {
         return extractor;
     }
 
-    /** @return the training data of a selection, for this workspace's backbone */
+    /** @return the training data of a selection, for this workspace's backbone, for a method that takes images whole when auto */
     public TrainingData trainingData(ImageSelection.Selected images, long seed) throws IOException {
-        return trainingData(images, seed, List.of());
-    }
-
-    /** @param targetShots good images of the target, for methods that adapt to it */
-    public TrainingData trainingData(ImageSelection.Selected images, long seed, List<ImageRecord> targetShots)
-            throws IOException {
-        return trainingData(images.train(), images.validation(), seed, images.crossCategory(), targetShots);
+        return trainingData(images, seed, List.of(), tiling().resolve(Tiling.WHOLE));
     }
 
     /**
+     * @param targetShots good images of the target, for methods that adapt to it
+     * @param tiling how to cut the images ({@link #tilingFor} the method)
+     */
+    public TrainingData trainingData(ImageSelection.Selected images, long seed, List<ImageRecord> targetShots,
+            Tiling tiling) throws IOException {
+        return trainingData(images.train(), images.validation(), seed, images.crossCategory(), targetShots, tiling);
+    }
+
+    /**
+     * @param tiling how to cut the images ({@link #tilingFor} the method)
      * @return training data of these images for this workspace's backbone, each image cut into
-     *     the backbone's tiles (a tile trains as an image, with its part of the mask)
+     *     tiles (a tile trains as an image, with its part of the mask)
      * @throws org.crossdefect.core.data.ImageReadException naming an image whose size cannot be read
      */
     public TrainingData trainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed,
-            boolean crossCategory, List<ImageRecord> targetShots) throws IOException {
-        Tiling tiling = tiling();
+            boolean crossCategory, List<ImageRecord> targetShots, Tiling tiling) throws IOException {
         return new TrainingData(tiling.tiles(train), tiling.tiles(validation), seed, crossCategory, extractor,
                 tiling.tiles(targetShots), TrainingData.EmbeddingView.AS_EXTRACTED, tiling);
     }
 
-    /** @return how images are cut into the backbone's inputs */
+    /** @return how a method trains here: the backbone's tiles setting, or for auto the method's own choice */
+    public Tiling tilingFor(org.crossdefect.core.model.Method<?> method) {
+        return tiling().resolve(method.tilingWhenAuto());
+    }
+
+    /** @return how images are cut into the backbone's inputs, as set (possibly auto) */
     public Tiling tiling() {
         return backbone.spec().tiling();
     }
@@ -119,10 +127,11 @@ public final class Workspace implements AutoCloseable {
             try (Backbone tuned = Backbone.load(backbone.spec().withWeights(own.get())
                     .withLayers(model.info().layers()))) {
                 return TiledScores.merge(predict(model, extractor.sibling(tuned), tiles, progress),
-                        backbone.preprocessing());
+                        backbone.preprocessing(), model.info().tiling().tiled());
             }
         }
-        return TiledScores.merge(predict(model, extractor, tiles, progress), backbone.preprocessing());
+        return TiledScores.merge(predict(model, extractor, tiles, progress), backbone.preprocessing(),
+                model.info().tiling().tiled());
     }
 
     /**

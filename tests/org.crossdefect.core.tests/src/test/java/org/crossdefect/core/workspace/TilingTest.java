@@ -86,6 +86,25 @@ class TilingTest {
     }
 
     @Test
+    void autoIsEachMethodsMeasuredChoiceAndTheResidualMethodsTakeNoTiles() {
+        Tiling auto = Tiling.parse("auto", 0.3);
+        assertTrue(auto.auto());
+        assertEquals(Tiling.WHOLE, auto.resolve(Methods.REGISTRY.get("labeled-patchcore-kshot").tilingWhenAuto()),
+                "measured: the fusion lost with tiles");
+        assertTrue(Methods.REGISTRY.get("labeled-patchcore-kshot").takesTiles(), "but takes them when set");
+        assertEquals(new Tiling(1, 0.3), auto.resolve(Methods.REGISTRY.get("patchcore-kshot").tilingWhenAuto()));
+        assertEquals(Tiling.WHOLE, auto.resolve(Methods.REGISTRY.get("labeled-patchcore").tilingWhenAuto()),
+                "the paper's protocol keeps its whole images");
+        assertEquals(Tiling.WHOLE, auto.resolve(Methods.REGISTRY.get("semlp-residual-kshot").tilingWhenAuto()));
+        assertTrue(!Methods.REGISTRY.get("semlp-residual-kshot").takesTiles());
+        assertEquals(new Tiling(2, 0.25), Tiling.parse("2", 0.25).resolve(Tiling.SQUARE_TILES), "a set tiling stays");
+        assertEquals(Tiling.WHOLE, new Tiling(0, 0.6), "whole images have no overlap");
+        InvalidSettingException bad = assertThrows(InvalidSettingException.class, () -> Tiling.parse("many", 0.25));
+        assertTrue(bad.getMessage().contains("tiles"), bad.getMessage());
+        assertThrows(IllegalStateException.class, () -> auto.regions(10, 10), "auto is resolved before cutting");
+    }
+
+    @Test
     void aCroppedTileHasTheImagesPixelsInACompactRaster() throws Exception {
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < 30; y++) {
@@ -115,8 +134,8 @@ class TilingTest {
         Prediction left = new Prediction(image.withRegion(new ImageRegion(0, 0, 50, 50)), grid(1, 1f, false));
         Prediction right = new Prediction(image.withRegion(new ImageRegion(50, 0, 50, 50)), grid(3, 3f, true));
         Prediction whole = new Prediction(other, grid(2, 2f, null));
-        List<Prediction> merged = TiledScores.merge(List.of(left, right, whole),
-                new Preprocessing(256, 224, Normalization.IMAGENET));
+        Preprocessing input = new Preprocessing(256, 224, Normalization.IMAGENET);
+        List<Prediction> merged = TiledScores.merge(List.of(left, right, whole), input, true);
         assertEquals(2, merged.size());
         Prediction m = merged.get(0);
         assertEquals(image, m.image(), "the whole image's record");
@@ -130,7 +149,15 @@ class TilingTest {
             assertEquals(1f, m.score().patchScores()[y * 9], "left column from the left tile");
             assertEquals(3f, m.score().patchScores()[y * 9 + 8], "right column from the right tile");
         }
-        assertTrue(merged.get(1) == whole, "a whole image's prediction is kept as it is");
+        // A square image that is its one tile: its map too is stitched over the whole image (the
+        // crop's 4 x 4 cells spread over 5 x 5), so all of a tiled model's maps cover whole images.
+        Prediction square = merged.get(1);
+        assertEquals(other, square.image());
+        assertEquals(2, square.score().score(), 0);
+        assertEquals(5, square.score().gridWidth());
+        assertEquals(5, square.score().gridHeight());
+        List<Prediction> untiled = List.of(whole);
+        assertTrue(TiledScores.merge(untiled, input, false) == untiled, "an untiled model's predictions stay");
         assertArrayEquals(new double[] {3, 2}, TiledScores.imageScores(List.of(left.image(), right.image(), other),
                 new double[] {1, 3, 2}));
     }
@@ -149,7 +176,9 @@ class TilingTest {
         byte[] modelFile;
         List<Prediction> tiled;
         try (Workspace workspace = Workspace.open(spec.withTiling(tiling), dir.resolve("store"), 8)) {
-            TrainingData data = workspace.trainingData(split.train(), split.validation(), 0, true, shots);
+            assertEquals(tiling, workspace.tilingFor(Methods.REGISTRY.get("patchcore")), "a set tiling is every method's");
+            TrainingData data = workspace.trainingData(split.train(), split.validation(), 0, true, shots,
+                    workspace.tilingFor(Methods.REGISTRY.get("patchcore-kshot")));
             assertEquals(4 * shots.size(), data.targetShots().size(), "2 x 2 tiles of each 64 px shot");
             assertTrue(data.targetShots().stream().allMatch(r -> r.region() != null));
             try (AnomalyModel model = Methods.train("patchcore-kshot", Parameters.of("target-shots", 5), data)) {
