@@ -122,10 +122,11 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
         }
         for (List<Integer> image : byImage.values()) {
             progress.checkCancelled();
+            java.util.Set<Integer> leftOut = new java.util.HashSet<>(image);
             List<PatchEmbeddings> others = new ArrayList<>();
             List<PatchEmbeddings> left = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
-                (image.contains(i) ? left : others).add(all.get(i));
+                (leftOut.contains(i) ? left : others).add(all.get(i));
             }
             try (PatchCoreModel bank = PatchCoreModel.fit(data.info(ID), PatchSource.of(others),
                     everyPatch(data.seed()), manager.newSubManager(), Progress.NONE)) {

@@ -121,17 +121,18 @@ public final class Workspace implements AutoCloseable {
     public List<Prediction> predict(AnomalyModel model, List<ImageRecord> images, Progress progress)
             throws IOException {
         List<ImageRecord> tiles = model.info().tiling().tiles(images);
+        List<Prediction> scored;
         java.util.Optional<java.nio.file.Path> own = model.backboneWeights();
         if (own.isPresent() && !model.info().backboneId().equals(backbone.id())) {
             // A model on a fine-tuned backbone (MIRO) embeds with that backbone, into its own store part.
             try (Backbone tuned = Backbone.load(backbone.spec().withWeights(own.get())
                     .withLayers(model.info().layers()))) {
-                return TiledScores.merge(predict(model, extractor.sibling(tuned), tiles, progress),
-                        backbone.preprocessing(), model.info().tiling().tiled());
+                scored = predict(model, extractor.sibling(tuned), tiles, progress);
             }
+        } else {
+            scored = predict(model, extractor, tiles, progress);
         }
-        return TiledScores.merge(predict(model, extractor, tiles, progress), backbone.preprocessing(),
-                model.info().tiling().tiled());
+        return TiledScores.merge(scored, backbone.preprocessing(), model.info().tiling().tiled());
     }
 
     /**
