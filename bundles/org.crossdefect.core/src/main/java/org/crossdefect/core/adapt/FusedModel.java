@@ -56,8 +56,23 @@ final class FusedModel implements AnomalyModel {
 
     @Override
     public List<ImageScore> score(PatchSource images, Progress progress) throws IOException {
-        List<ImageScore> cross = crossCategory.score(images, progress);
-        List<ImageScore> own = kshot.score(images, progress);
+        if (!separateParts().isEmpty()) {
+            throw new org.crossdefect.core.error.IncompatibleException(info.method() + " fuses a whole-image part and a "
+                    + "tiled part, so it scores images, not one set of embeddings; predict with it through a workspace");
+        }
+        return fuse(List.of(crossCategory.score(images, progress), kshot.score(images, progress)));
+    }
+
+    /** The two parts when they cut images differently (whole and tiled); none when alike. */
+    @Override
+    public List<AnomalyModel> separateParts() {
+        return crossCategory.info().tiling().equals(kshot.info().tiling()) ? List.of() : List.of(crossCategory, kshot);
+    }
+
+    @Override
+    public List<ImageScore> fuse(List<List<ImageScore>> parts) {
+        List<ImageScore> cross = parts.get(0);
+        List<ImageScore> own = parts.get(1);
         List<ImageScore> fused = new ArrayList<>(cross.size());
         for (int i = 0; i < cross.size(); i++) {
             ImageScore c = cross.get(i);

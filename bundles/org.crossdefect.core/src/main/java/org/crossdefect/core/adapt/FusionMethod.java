@@ -9,11 +9,13 @@ import org.crossdefect.core.model.AnomalyModel;
 import org.crossdefect.core.model.DeclaredMethod;
 import org.crossdefect.core.model.Method;
 import org.crossdefect.core.model.ModelFile;
+import org.crossdefect.core.model.ModelInfo;
 import org.crossdefect.core.model.TrainingData;
 import org.crossdefect.core.model.TrainingNeeds;
 import org.crossdefect.core.patchcore.PatchCoreModel;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.score.ImageScore;
+import org.crossdefect.core.score.TiledScores;
 import org.crossdefect.core.settings.Parameter;
 
 import ai.djl.ndarray.NDManager;
@@ -42,6 +44,9 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
     /** Model file entries holding the two parts, each a whole model file of its own. */
     static final String CROSS_CATEGORY_ENTRY = "cross-category.model";
     static final String KSHOT_ENTRY = "kshot.model";
+
+    /** The k-shot part, for how it cuts images. */
+    private static final KShotPatchCoreMethod KSHOT = new KShotPatchCoreMethod();
 
     /** How the two calibrated scores become one. */
     public enum Fusion {
@@ -77,13 +82,21 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
     }
 
     /**
-     * Whole images when auto (the default): on real-dev crack, 3 seeds, square tiles lifted the
-     * k-shot half but cost the cross-category half more (Labeled PatchCore 0.580 against 0.633), and
-     * the fusion's mean image AUROC fell from 0.849 to 0.832 (README, Measured here).
+     * When auto (the default) each part cuts images its own way ({@link TrainingData#cutFor}): the
+     * cross-category part whole, the k-shot bank in square tiles. On real-dev crack, 3 seeds,
+     * tiles lifted the k-shot bank (0.772 to 0.846) but cost Labeled PatchCore (0.633 to 0.580),
+     * so cutting both alike lost either way (README, Measured here).
      */
     @Override
     public boolean takesTiles() {
         return crossCategory.takesTiles();
+    }
+
+    @Override
+    public String tiles(org.crossdefect.core.data.Tiling setting) {
+        String cross = crossCategory.tiles(setting);
+        String own = KSHOT.tiles(setting);
+        return cross.equals(own) ? cross : cross + " (k-shot part: " + own + ")";
     }
 
     @Override
@@ -95,22 +108,44 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
     public AnomalyModel fit(TrainingData data, Settings<S> settings, NDManager manager, Progress progress)
             throws IOException {
         data.require(needs(), title());
-        AnomalyModel cross = crossCategory.fit(data, settings.crossCategory(), manager.newSubManager(), progress);
-        PatchSource shots = data.embeddings(data.targetShots(), progress);
-        PatchCoreModel kshot = KShotPatchCoreMethod.fit(data, shots, manager.newSubManager(), progress);
-        List<ImageScore> crossShots = cross.score(shots, progress);
-        List<ImageScore> kshotShots = KShotPatchCoreMethod.leaveOneOut(data, shots, manager, progress);
-        Calibration crossScale = Calibration.of(data.targetShots(), crossShots);
-        Calibration kshotScale = Calibration.of(data.targetShots(), kshotShots);
-        double[] fusedShots = new double[crossShots.size()];
-        for (int i = 0; i < fusedShots.length; i++) {
-            fusedShots[i] = settings.fusion().of(crossScale.image(crossShots.get(i).score()),
-                    kshotScale.image(kshotShots.get(i).score()));
+        TrainingData crossData = data.cutFor(crossCategory);
+        TrainingData kshotData = data.cutFor(KSHOT);
+        AnomalyModel cross = crossCategory.fit(crossData, settings.crossCategory(), manager.newSubManager(), progress);
+        PatchSource kshotShots = kshotData.embeddings(kshotData.targetShots(), progress);
+        PatchSource crossShots = crossData == kshotData ? kshotShots
+                : crossData.embeddings(crossData.targetShots(), progress);
+        PatchCoreModel kshot = KShotPatchCoreMethod.fit(kshotData, kshotShots, manager.newSubManager(), progress);
+        List<ImageScore> crossScores = cross.score(crossShots, progress);
+        List<ImageScore> kshotScores = KShotPatchCoreMethod.leaveOneOut(kshotData, kshotShots, manager, progress);
+        Calibration crossScale = Calibration.of(crossData.targetShots(), crossScores);
+        Calibration kshotScale = Calibration.of(kshotData.targetShots(), kshotScores);
+        // Image scores as predictions make them: fused per record and merged per image when both
+        // parts cut alike, merged per part and then fused when they do not.
+        double[] fusedShots;
+        if (crossData == kshotData) {
+            double[] perRecord = new double[crossScores.size()];
+            for (int i = 0; i < perRecord.length; i++) {
+                perRecord[i] = settings.fusion().of(crossScale.image(crossScores.get(i).score()),
+                        kshotScale.image(kshotScores.get(i).score()));
+            }
+            fusedShots = TiledScores.imageScores(data.targetShots(), perRecord);
+        } else {
+            double[] crossImages = imageScores(crossData.targetShots(), crossScores);
+            double[] kshotImages = imageScores(kshotData.targetShots(), kshotScores);
+            fusedShots = new double[crossImages.length];
+            for (int i = 0; i < fusedShots.length; i++) {
+                fusedShots[i] = settings.fusion().of(crossScale.image(crossImages[i]), kshotScale.image(kshotImages[i]));
+            }
         }
-        GoodOnlyThreshold.Decision decision = GoodOnlyThreshold.decide(
-                org.crossdefect.core.score.TiledScores.imageScores(data.targetShots(), fusedShots), settings.targetFpr());
-        return new FusedModel(data.info(id()), cross, kshot, crossScale, kshotScale, settings.fusion(),
-                decision.threshold(), decision.band(), manager);
+        GoodOnlyThreshold.Decision decision = GoodOnlyThreshold.decide(fusedShots, settings.targetFpr());
+        // Maps of a fusion whose k-shot part is tiled are stitched over the whole image.
+        ModelInfo info = data.info(id()).withTiling(kshotData.tiling().tiled() ? kshotData.tiling() : crossData.tiling());
+        return new FusedModel(info, cross, kshot, crossScale, kshotScale, settings.fusion(), decision.threshold(),
+                decision.band(), manager);
+    }
+
+    private static double[] imageScores(List<org.crossdefect.core.data.ImageRecord> records, List<ImageScore> scores) {
+        return TiledScores.imageScores(records, scores.stream().mapToDouble(ImageScore::score).toArray());
     }
 
     @Override

@@ -127,7 +127,7 @@ public final class Benchmark {
         p.setProperty("tiles", workspace.tiling().setting());
         p.setProperty("tile.overlap", Double.toString(workspace.tiling().overlap()));
         for (String method : s.methods()) {
-            p.setProperty("tiles." + method, workspace.tilingFor(methods.get(method)).setting());
+            p.setProperty("tiles." + method, methods.get(method).tiles(workspace.tiling()));
         }
         p.setProperty("coreset.mode", coreset.mode().name().toLowerCase(Locale.ROOT));
         p.setProperty("coreset.ratio", Double.toString(coreset.ratio()));

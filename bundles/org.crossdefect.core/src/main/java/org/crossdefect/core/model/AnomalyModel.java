@@ -82,6 +82,25 @@ public interface AnomalyModel extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * @return the models this one fuses when they cut images differently (a whole-image part and
+     *     a tiled one): each part then predicts images cut as it was trained, and {@link #fuse}
+     *     combines their per-image scores; empty (the default) when the model scores one
+     *     embedding of each image itself
+     */
+    default List<AnomalyModel> separateParts() {
+        return List.of();
+    }
+
+    /**
+     * @param parts for each of {@link #separateParts()}, in order, its scores of the same images,
+     *     each image's maps on one grid over the part of the image this model's maps cover
+     * @return this model's scores of those images
+     */
+    default List<ImageScore> fuse(List<List<ImageScore>> parts) {
+        throw new UnsupportedOperationException(info().method() + " has no separate parts to fuse");
+    }
+
     @Override
     void close();
 }

@@ -57,6 +57,15 @@ public interface Method<S> {
         return org.crossdefect.core.data.Tiling.WHOLE;
     }
 
+    /**
+     * @param setting the tiles setting (possibly auto)
+     * @return how the method cuts images under it, as a manifest records it: a tiles value, or
+     *     for a method whose parts cut differently each part's
+     */
+    default String tiles(org.crossdefect.core.data.Tiling setting) {
+        return setting.resolve(tilingWhenAuto()).setting();
+    }
+
     /** @return whether the method can train on tiles (records with a region) at all */
     default boolean takesTiles() {
         return true;

@@ -26,9 +26,12 @@ import org.crossdefect.core.settings.Parameter;
  *     images) for methods that adapt to the new object; empty in the paper's strict protocol
  * @param tiling how the images were cut into tiles (the records are the tiles); the model keeps
  *     it, so predictions cut images the same way
+ * @param tilingSetting the tiles setting as given (possibly auto), from which the parts of a
+ *     fused method cut their own images ({@link #cutFor})
  */
 public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
-        EmbeddingExtractor extractor, List<ImageRecord> targetShots, EmbeddingView view, Tiling tiling) {
+        EmbeddingExtractor extractor, List<ImageRecord> targetShots, EmbeddingView view, Tiling tiling,
+        Tiling tilingSetting) {
 
     /**
      * How a method sees the images' embeddings: as extracted, or transformed (the residual
@@ -57,6 +60,13 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
         targetShots = List.copyOf(targetShots);
         java.util.Objects.requireNonNull(view, "view");
         java.util.Objects.requireNonNull(tiling, "tiling");
+        java.util.Objects.requireNonNull(tilingSetting, "tilingSetting");
+    }
+
+    /** Images cut by {@code tiling}, which is also the setting. */
+    public TrainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed, boolean crossCategory,
+            EmbeddingExtractor extractor, List<ImageRecord> targetShots, EmbeddingView view, Tiling tiling) {
+        this(train, validation, seed, crossCategory, extractor, targetShots, view, tiling, tiling);
     }
 
     /** Whole images, the embeddings as extracted. */
@@ -67,12 +77,34 @@ public record TrainingData(List<ImageRecord> train, List<ImageRecord> validation
 
     /** @return the same data with other training and validation images, seen through {@code view} */
     public TrainingData seenThrough(List<ImageRecord> train, List<ImageRecord> validation, EmbeddingView view) {
-        return new TrainingData(train, validation, seed, crossCategory, extractor, targetShots, view, tiling);
+        return new TrainingData(train, validation, seed, crossCategory, extractor, targetShots, view, tiling,
+                tilingSetting);
     }
 
     /** @return the same data embedded by another extractor (a fine-tuned backbone's) */
     public TrainingData embeddedBy(EmbeddingExtractor other) {
-        return new TrainingData(train, validation, seed, crossCategory, other, targetShots, view, tiling);
+        return new TrainingData(train, validation, seed, crossCategory, other, targetShots, view, tiling,
+                tilingSetting);
+    }
+
+    /**
+     * @param part a part of a fused method
+     * @return the same images cut as the part cuts them: by the setting, or for auto by the
+     *     part's own choice (so a fusion's cross-category part can take whole images while its
+     *     k-shot part takes tiles); this data itself when that is how it is cut
+     * @throws org.crossdefect.core.data.ImageReadException naming an image whose size cannot be read
+     */
+    public TrainingData cutFor(Method<?> part) throws IOException {
+        Tiling own = tilingSetting.resolve(part.tilingWhenAuto());
+        if (own.equals(tiling)) {
+            return this;
+        }
+        return new TrainingData(own.tiles(wholeImages(train)), own.tiles(wholeImages(validation)), seed,
+                crossCategory, extractor, own.tiles(wholeImages(targetShots)), view, own, tilingSetting);
+    }
+
+    private static List<ImageRecord> wholeImages(List<ImageRecord> records) {
+        return records.stream().map(ImageRecord::whole).distinct().toList();
     }
 
     /** The paper's strict protocol: nothing of the target. */

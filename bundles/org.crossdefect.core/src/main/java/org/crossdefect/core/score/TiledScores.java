@@ -129,6 +129,81 @@ public final class TiledScores {
     }
 
     /**
+     * Puts the maps of models that cut images differently on one grid per image, so a fused
+     * model can combine them patch by patch: the finest map among those covering {@code cover}
+     * is the grid, and every other map is resampled onto it (nearest patch; where a map does not
+     * reach, such as a whole image's margin outside the centre crop, its nearest patch).
+     *
+     * @param parts per model, its predictions of the same images in the same order
+     * @param covers per model, what its maps cover ({@link #mapsCover})
+     * @param cover what the fused maps cover: one of {@code covers}
+     * @return per model, its scores of each image with the maps on the shared grid
+     */
+    public static List<List<ImageScore>> onSharedGrid(List<List<Prediction>> parts, List<Preprocessing> covers,
+            Preprocessing cover) {
+        if (!covers.contains(cover)) {
+            throw new IllegalArgumentException("no part's maps cover " + cover);
+        }
+        int images = parts.get(0).size();
+        List<List<ImageScore>> aligned = new ArrayList<>();
+        for (int m = 0; m < parts.size(); m++) {
+            if (parts.get(m).size() != images) {
+                throw new IllegalArgumentException("part " + m + " scored " + parts.get(m).size() + " images, not "
+                        + images);
+            }
+            aligned.add(new ArrayList<>(images));
+        }
+        for (int i = 0; i < images; i++) {
+            ImageScore grid = null;
+            for (int m = 0; m < parts.size(); m++) {
+                ImageScore s = parts.get(m).get(i).score();
+                if (covers.get(m).equals(cover) && (grid == null || s.patchScores().length > grid.patchScores().length)) {
+                    grid = s;
+                }
+            }
+            for (int m = 0; m < parts.size(); m++) {
+                aligned.get(m).add(resample(parts.get(m).get(i).score(), covers.get(m), cover, grid.gridHeight(),
+                        grid.gridWidth()));
+            }
+        }
+        return aligned;
+    }
+
+    /** @return the score with its map, which covers {@code from}, resampled onto a grid over {@code to} */
+    static ImageScore resample(ImageScore s, Preprocessing from, Preprocessing to, int gridHeight, int gridWidth) {
+        if (from.equals(to) && s.gridHeight() == gridHeight && s.gridWidth() == gridWidth) {
+            return s;
+        }
+        int[] rows = sourceCells(from, to, gridHeight, s.gridHeight());
+        int[] columns = sourceCells(from, to, gridWidth, s.gridWidth());
+        float[] map = new float[gridHeight * gridWidth];
+        for (int y = 0; y < gridHeight; y++) {
+            for (int x = 0; x < gridWidth; x++) {
+                map[y * gridWidth + x] = s.patchScores()[rows[y] * s.gridWidth() + columns[x]];
+            }
+        }
+        return new ImageScore(s.score(), map, gridHeight, gridWidth, s.anomalous(), s.defectType());
+    }
+
+    /**
+     * Along one axis (a squashing resize treats both axes alike, as fractions of the image):
+     * for each of {@code cells} cells over {@code to}, the nearest of {@code sourceCells} over {@code from}.
+     */
+    private static int[] sourceCells(Preprocessing from, Preprocessing to, int cells, int sourceCells) {
+        double fromStart = from.cropOffset() / (double) from.resize();
+        double fromSpan = from.crop() / (double) from.resize();
+        double toStart = to.cropOffset() / (double) to.resize();
+        double toSpan = to.crop() / (double) to.resize();
+        int[] source = new int[cells];
+        for (int c = 0; c < cells; c++) {
+            double fraction = toStart + (c + 0.5) / cells * toSpan;
+            int cell = (int) Math.floor((fraction - fromStart) / fromSpan * sourceCells);
+            source[c] = Math.max(0, Math.min(sourceCells - 1, cell));
+        }
+        return source;
+    }
+
+    /**
      * An image that is its one tile has no region (it shares the untiled embeddings); Tiling gives
      * that only to a square image, and stitching depends on proportions alone.
      */

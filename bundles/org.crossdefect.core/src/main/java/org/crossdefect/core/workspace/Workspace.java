@@ -89,8 +89,10 @@ public final class Workspace implements AutoCloseable {
      */
     public TrainingData trainingData(List<ImageRecord> train, List<ImageRecord> validation, long seed,
             boolean crossCategory, List<ImageRecord> targetShots, Tiling tiling) throws IOException {
+        // Under auto the parts of a fused method resolve the setting each for itself (TrainingData.cutFor).
+        Tiling setting = tiling().auto() ? tiling() : tiling;
         return new TrainingData(tiling.tiles(train), tiling.tiles(validation), seed, crossCategory, extractor,
-                tiling.tiles(targetShots), TrainingData.EmbeddingView.AS_EXTRACTED, tiling);
+                tiling.tiles(targetShots), TrainingData.EmbeddingView.AS_EXTRACTED, tiling, setting);
     }
 
     /** @return how a method trains here: the backbone's tiles setting, or for auto the method's own choice */
@@ -120,6 +122,10 @@ public final class Workspace implements AutoCloseable {
      */
     public List<Prediction> predict(AnomalyModel model, List<ImageRecord> images, Progress progress)
             throws IOException {
+        List<AnomalyModel> parts = model.separateParts();
+        if (!parts.isEmpty()) {
+            return predictParts(model, parts, images, progress);
+        }
         List<ImageRecord> tiles = model.info().tiling().tiles(images);
         List<Prediction> scored;
         java.util.Optional<java.nio.file.Path> own = model.backboneWeights();
@@ -133,6 +139,23 @@ public final class Workspace implements AutoCloseable {
             scored = predict(model, extractor, tiles, progress);
         }
         return TiledScores.merge(scored, backbone.preprocessing(), model.info().tiling().tiled());
+    }
+
+    /** Each part predicts the images cut as it was trained; the model fuses their per-image scores. */
+    private List<Prediction> predictParts(AnomalyModel model, List<AnomalyModel> parts, List<ImageRecord> images,
+            Progress progress) throws IOException {
+        List<List<Prediction>> each = new ArrayList<>(parts.size());
+        List<Preprocessing> covers = new ArrayList<>(parts.size());
+        for (AnomalyModel part : parts) {
+            each.add(predict(part, images, progress));
+            covers.add(mapsCover(part.info()));
+        }
+        List<ImageScore> fused = model.fuse(TiledScores.onSharedGrid(each, covers, mapsCover(model.info())));
+        List<Prediction> predictions = new ArrayList<>(fused.size());
+        for (int i = 0; i < fused.size(); i++) {
+            predictions.add(new Prediction(each.get(0).get(i).image(), fused.get(i)));
+        }
+        return predictions;
     }
 
     /**

@@ -90,7 +90,7 @@ class TilingTest {
         Tiling auto = Tiling.parse("auto", 0.3);
         assertTrue(auto.auto());
         assertEquals(Tiling.WHOLE, auto.resolve(Methods.REGISTRY.get("labeled-patchcore-kshot").tilingWhenAuto()),
-                "measured: the fusion lost with tiles");
+                "the fusion's images come whole; its k-shot part cuts its own tiles");
         assertTrue(Methods.REGISTRY.get("labeled-patchcore-kshot").takesTiles(), "but takes them when set");
         assertEquals(new Tiling(1, 0.3), auto.resolve(Methods.REGISTRY.get("patchcore-kshot").tilingWhenAuto()));
         assertEquals(Tiling.WHOLE, auto.resolve(Methods.REGISTRY.get("labeled-patchcore").tilingWhenAuto()),
@@ -207,6 +207,89 @@ class TilingTest {
                 assertEquals(tiled.get(i).score().score(), again.get(i).score().score(), 1e-5,
                         "predict cuts images as the model was trained, whatever the workspace's tiling");
                 assertEquals(tiled.get(i).score().gridWidth(), again.get(i).score().gridWidth());
+            }
+        }
+    }
+
+    @Test
+    void mapsOfAWholeImagePartAndATiledPartMeetOnTheFinerGridOverTheWholeImage() {
+        ImageRecord image = new ImageRecord(Path.of("a.png"), null, "c", "good", "good", Label.GOOD,
+                SourceSplit.TEST);
+        Preprocessing crop = new Preprocessing(256, 224, Normalization.IMAGENET);
+        Preprocessing whole = crop.wholeImage();
+        // The whole-image part's 4 x 4 map over the centre crop: column c holds c.
+        float[] columns = new float[16];
+        for (int i = 0; i < 16; i++) {
+            columns[i] = i % 4;
+        }
+        Prediction wholePart = new Prediction(image, new ImageScore(1, columns, 4, 4, null, null));
+        Prediction tiledPart = new Prediction(image, grid(2, 7f, null));
+        float[] finer = new float[64];
+        Prediction finerTiled = new Prediction(image, new ImageScore(2, finer, 8, 8, null, null));
+        List<List<ImageScore>> shared = TiledScores.onSharedGrid(List.of(List.of(wholePart), List.of(tiledPart),
+                List.of(finerTiled)), List.of(crop, whole, whole), whole);
+        for (List<ImageScore> part : shared) {
+            assertEquals(8, part.get(0).gridWidth(), "the finest map over the whole image is the grid");
+            assertEquals(8, part.get(0).gridHeight());
+        }
+        float[] resampled = shared.get(0).get(0).patchScores();
+        // Cell x of 8 has its centre at (x + 0.5) / 8 of the image; the crop spans 16/256 .. 240/256.
+        assertArrayEquals(new float[] {0, 0, 1, 1, 2, 2, 3, 3}, java.util.Arrays.copyOfRange(resampled, 0, 8),
+                "the margin outside the crop takes the crop's nearest patch");
+        assertEquals(7f, shared.get(1).get(0).patchScores()[63]);
+        assertEquals(1, shared.get(0).get(0).score(), 0, "image scores stay");
+        assertThrows(IllegalArgumentException.class, () -> TiledScores.onSharedGrid(List.of(List.of(wholePart)),
+                List.of(crop), whole));
+    }
+
+    @Test
+    void aFusionUnderAutoTakesWholeImagesForItsCrossCategoryPartAndTilesForItsKShotBank() throws Exception {
+        Path root = dir.resolve("tree");
+        SyntheticMvtecGenerator.generate(SynthSpec.standard(64, 6, 3, 2, 5), root, false, Progress.NONE);
+        List<ImageRecord> images = MvtecTree.open(root).datasetImages(org.crossdefect.core.data.DatasetMappings
+                .resolve(root.resolve("hole.csv").toString()));
+        DomainSplit split = DomainSplitter.split("hole", images, "wood", 0, 0.5);
+        List<ImageRecord> shots = DomainSplitter.targetShots(images, "wood", 5, 0);
+        BackboneSpec spec = BackboneSpec.of(Architecture.MOBILENET_V1).withDevice("cpu")
+                .withWeights(SharedData.root().resolve("backbones/mobilenet_v1_1.0_224.safetensors"));
+        String method = "labeled-patchcore-kshot";
+        byte[] modelFile;
+        List<Prediction> fused;
+        try (Workspace workspace = Workspace.open(spec.withTiling(Tiling.AUTO), dir.resolve("store"), 8)) {
+            TrainingData data = workspace.trainingData(split.train(), split.validation(), 0, true, shots,
+                    workspace.tilingFor(Methods.REGISTRY.get(method)));
+            try (AnomalyModel model = Methods.train(method, Parameters.of("target-shots", 5), data)) {
+                assertEquals(2, model.separateParts().size(), "two parts that cut images differently");
+                assertEquals(Tiling.WHOLE, model.separateParts().get(0).info().tiling());
+                assertEquals(Tiling.SQUARE_TILES, model.separateParts().get(1).info().tiling());
+                assertEquals(Tiling.SQUARE_TILES, model.info().tiling(), "its maps cover whole images");
+                fused = workspace.predict(model, split.test(), Progress.NONE);
+                assertEquals(split.test().size(), fused.size(), "one prediction per image");
+                for (int i = 0; i < fused.size(); i++) {
+                    assertEquals(split.test().get(i), fused.get(i).image());
+                    assertNotNull(fused.get(i).score().anomalous(), "the good-images-only threshold decides");
+                }
+                Evaluation e = Evaluation.of(fused, List.of(), workspace.mapsCover(model.info()), 0);
+                assertTrue(e.imageAuroc() > 0.8, "the fusion separates synthetic holes: " + e.imageAuroc());
+                assertTrue(e.pixelAuroc() > 0.8, "its fused maps find the holes where the masks are: " + e.pixelAuroc());
+                org.crossdefect.core.embed.PatchSource embeddings = workspace.extractor().embeddings(split.test(),
+                        Progress.NONE);
+                org.crossdefect.core.error.IncompatibleException oneSource = assertThrows(
+                        org.crossdefect.core.error.IncompatibleException.class,
+                        () -> model.score(embeddings, Progress.NONE));
+                assertTrue(oneSource.getMessage().contains("workspace"), oneSource.getMessage());
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                model.write(bytes);
+                modelFile = bytes.toByteArray();
+            }
+        }
+        try (Workspace whole = Workspace.open(spec.withTiling(Tiling.WHOLE), dir.resolve("store"), 8);
+                AnomalyModel back = Methods.REGISTRY.read(new ByteArrayInputStream(modelFile), "test", Device.cpu())) {
+            assertEquals(2, back.separateParts().size(), "the model file keeps each part's cut");
+            List<Prediction> again = whole.predict(back, split.test(), Progress.NONE);
+            for (int i = 0; i < again.size(); i++) {
+                assertEquals(fused.get(i).score().score(), again.get(i).score().score(), 1e-5);
+                assertArrayEquals(fused.get(i).score().patchScores(), again.get(i).score().patchScores(), 1e-5f);
             }
         }
     }
