@@ -37,7 +37,7 @@ final class BackboneOptions {
             + "stitched. A model keeps its tiling: predict cuts images as it was trained.")
     String tiles;
 
-    @Option(names = "--" + Tiling.TILE_OVERLAP, defaultValue = "0.25", description = "Least fraction of a tile its "
+    @Option(names = "--" + Tiling.TILE_OVERLAP, defaultValue = "" + Tiling.DEFAULT_OVERLAP, description = "Least fraction of a tile its "
             + "neighbour overlaps, 0 to 0.75 (default: ${DEFAULT-VALUE}).")
     double tileOverlap;
 

@@ -27,7 +27,11 @@ public record Tiling(int across, double overlap) {
     public static final String TILES = "tiles";
     public static final String TILE_OVERLAP = "tile-overlap";
 
-    public static final double DEFAULT_OVERLAP = 0.25;
+    /**
+     * Half a tile: on real-dev crack (3 seeds) k-shot PatchCore's commutator image AUROC was 0.810
+     * at 0.5 against 0.713 at 0.25 (5 tiles of its 250 x 640 images instead of 4; README).
+     */
+    public static final double DEFAULT_OVERLAP = 0.5;
 
     /** The paper's: each image whole. */
     public static final Tiling WHOLE = new Tiling(0, DEFAULT_OVERLAP);
