@@ -31,7 +31,7 @@ final class BackboneOptions {
             + "Larger sizes (448, 672 or 896) spread small defects over more patches, at 4x the patches and time at 448.")
     int imageSize;
 
-    @Option(names = "--" + Tiling.TILES, defaultValue = "auto", description = "auto (default): each method's measured choice (k-shot PatchCore: 1, every other method: 0). 0: each image whole (the paper's). "
+    @Option(names = "--" + Tiling.TILES, defaultValue = "auto", description = "auto (default): each method's measured choice (k-shot PatchCore: 1; a fusion: its cross-category part 0, its k-shot part 1; every other method: 0). 0: each image whole (the paper's). "
             + "1: square tiles as high as the shorter side (a non-square image keeps its proportions); 2 or more: that "
             + "many tiles across the shorter side, at a higher resolution. Image scores are the largest tile's; maps are "
             + "stitched. A model keeps its tiling: predict cuts images as it was trained.")

@@ -35,7 +35,7 @@ public final class BackboneLoaderNode {
             + "the square the network sees (the paper's 224): each image is resized to size x 256 / 224 and "
             + "centre-cropped. Larger sizes (e.g. 448) spread small defects over more patches at 4x the patches and "
             + "time; 224, 448, 672 or 896 (224 only for vit_b8 and torchscript).");
-    public static final Parameter TILES = new Parameter(Tiling.TILES, "auto", "auto: each method's measured choice (k-shot PatchCore: 1; every other method: 0). 0: each image whole (the paper's). 1: "
+    public static final Parameter TILES = new Parameter(Tiling.TILES, "auto", "auto: each method's measured choice (k-shot PatchCore: 1; a fusion: its cross-category part 0, its k-shot part 1; every other method: 0). 0: each image whole (the paper's). 1: "
             + "square tiles as high as the image's shorter side, so a non-square image keeps its proportions; 2 or more: "
             + "that many tiles across the shorter side, at a higher resolution. A tile is embedded as an image; an image's "
             + "score is its largest tile score and its map is stitched from the tiles'.");
