@@ -38,7 +38,7 @@ import ai.djl.ndarray.NDManager;
 public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<S>> {
 
     /** The cross-category method's settings and how the scores are fused. */
-    public record Settings<S>(S crossCategory, Fusion fusion, double targetFpr) {
+    public record Settings<S>(S crossCategory, Fusion fusion, double targetFpr, double kshotBankRatio) {
     }
 
     /** Model file entries holding the two parts, each a whole model file of its own. */
@@ -72,13 +72,14 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
                 withShots(crossCategory.parameters()), values -> {
                     KShotPatchCoreMethod.shots(values);
                     return new Settings<>(crossCategory.settings(values), values.choice(FUSION, Fusion.class),
-                            GoodOnlyThreshold.targetFpr(values));
+                            GoodOnlyThreshold.targetFpr(values), KShotPatchCoreMethod.bankRatio(values));
                 });
         this.crossCategory = crossCategory;
     }
 
     private static List<Parameter> withShots(List<Parameter> parameters) {
-        return ResidualMethod.plus(parameters, TrainingData.TARGET_SHOTS, FUSION, GoodOnlyThreshold.TARGET_FPR);
+        return ResidualMethod.plus(parameters, TrainingData.TARGET_SHOTS, FUSION, GoodOnlyThreshold.TARGET_FPR,
+                KShotPatchCoreMethod.BANK_RATIO);
     }
 
     /**
@@ -115,9 +116,11 @@ public final class FusionMethod<S> extends DeclaredMethod<FusionMethod.Settings<
         PatchSource kshotShots = kshotData.embeddings(kshotData.targetShots(), progress);
         PatchSource crossShots = crossData == kshotData ? kshotShots
                 : crossData.embeddings(crossData.targetShots(), progress);
-        PatchCoreModel kshot = KShotPatchCoreMethod.fit(kshotData, kshotShots, manager.newSubManager(), progress);
+        PatchCoreModel kshot = KShotPatchCoreMethod.fit(kshotData, kshotShots, settings.kshotBankRatio(),
+                manager.newSubManager(), progress);
         List<ImageScore> crossScores = cross.score(crossShots, progress);
-        List<ImageScore> kshotScores = KShotPatchCoreMethod.leaveOneOut(kshotData, kshotShots, manager, progress);
+        List<ImageScore> kshotScores = KShotPatchCoreMethod.leaveOneOut(kshotData, kshotShots,
+                settings.kshotBankRatio(), manager, progress);
         Calibration crossScale = Calibration.of(crossData.targetShots(), crossScores);
         Calibration kshotScale = Calibration.of(kshotData.targetShots(), kshotScores);
         // Image scores as predictions make them: fused per record and merged per image when both

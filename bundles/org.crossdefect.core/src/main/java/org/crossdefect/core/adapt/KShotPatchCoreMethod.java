@@ -20,6 +20,7 @@ import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.score.ImageScore;
 import org.crossdefect.core.score.TiledScores;
 import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.settings.Parameter;
 import org.crossdefect.core.settings.Parameters;
 
 import ai.djl.ndarray.NDManager;
@@ -39,15 +40,32 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
     /**
      * @param shots k, the good images of the target to learn from
      * @param targetFpr the false-positive rate of the good-images-only threshold
+     * @param bankRatio the fraction of the shots' patches the bank keeps
      */
-    public record Settings(int shots, double targetFpr) {
+    public record Settings(int shots, double targetFpr, double bankRatio) {
     }
+
+    /**
+     * How much of the shots' patches the bank keeps. Tiles that overlap by half hold most patches
+     * twice, and search time grows with the bank, so a greedy coreset of it (PatchCore's) cuts
+     * predict time where the tiled bank is large.
+     */
+    public static final Parameter BANK_RATIO = new Parameter("kshot-bank-ratio", "1.0", "Fraction of the k "
+            + "shots' patches the k-shot bank keeps, in (0, 1] (a greedy coreset; 1 keeps every patch). Smaller "
+            + "banks predict faster.");
 
     public KShotPatchCoreMethod() {
         super(ID, "PatchCore (k-shot)", "A memory bank of every patch of k good images of the target object; a patch's "
                 + "score is its distance to the nearest one.", List.of(TrainingData.TARGET_SHOTS,
-                        GoodOnlyThreshold.TARGET_FPR), values -> new Settings(shots(values),
-                                GoodOnlyThreshold.targetFpr(values)));
+                        GoodOnlyThreshold.TARGET_FPR, BANK_RATIO), values -> new Settings(shots(values),
+                                GoodOnlyThreshold.targetFpr(values), bankRatio(values)));
+    }
+
+    static double bankRatio(Parameters p) {
+        double r = p.number(BANK_RATIO);
+        org.crossdefect.core.error.InvalidSettingException.require(r > 0 && r <= 1, BANK_RATIO.key(),
+                BANK_RATIO.key() + " must be in (0, 1], got " + r);
+        return r;
     }
 
     static int shots(Parameters p) {
@@ -77,28 +95,29 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
             throws IOException {
         data.require(needs(), title());
         PatchSource shots = data.embeddings(data.targetShots(), progress);
-        PatchCoreModel bank = fit(data, shots, manager.newSubManager(), progress);
+        PatchCoreModel bank = fit(data, shots, settings.bankRatio(), manager.newSubManager(), progress);
         if (data.targetShots().stream().map(ImageRecord::whole).distinct().count() < 2) {
             return new KShotModel(data.info(ID), bank, Double.NaN, null, manager);
         }
-        double[] honest = TiledScores.imageScores(data.targetShots(), leaveOneOut(data, shots, manager, progress)
-                .stream().mapToDouble(ImageScore::score).toArray());
+        double[] honest = TiledScores.imageScores(data.targetShots(), leaveOneOut(data, shots, settings.bankRatio(), manager,
+                progress).stream().mapToDouble(ImageScore::score).toArray());
         GoodOnlyThreshold.Decision decision = GoodOnlyThreshold.decide(honest, settings.targetFpr());
         return new KShotModel(data.info(ID), bank, decision.threshold(), decision.band(), manager);
     }
 
     /**
-     * The bank of the target shots (every patch: k images are few enough to keep whole).
+     * The bank of the target shots (by default every patch: k images are few enough to keep whole).
      *
      * @param shots the embeddings of the data's target shots
+     * @param ratio {@link #BANK_RATIO}
      */
-    static PatchCoreModel fit(TrainingData data, PatchSource shots, NDManager manager, Progress progress)
-            throws IOException {
-        return PatchCoreModel.fit(data.info(ID), shots, everyPatch(data.seed()), manager, progress);
+    static PatchCoreModel fit(TrainingData data, PatchSource shots, double ratio, NDManager manager,
+            Progress progress) throws IOException {
+        return PatchCoreModel.fit(data.info(ID), shots, bank(data.seed(), ratio), manager, progress);
     }
 
-    static CoresetSettings everyPatch(long seed) {
-        return CoresetSettings.of(CoresetMode.BULK, 1.0, seed);
+    static CoresetSettings bank(long seed, double ratio) {
+        return CoresetSettings.of(CoresetMode.BULK, ratio, seed);
     }
 
     /**
@@ -108,8 +127,8 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
      *
      * @return one score per shot record (per tile when tiled), in order
      */
-    static List<ImageScore> leaveOneOut(TrainingData data, PatchSource shots, NDManager manager, Progress progress)
-            throws IOException {
+    static List<ImageScore> leaveOneOut(TrainingData data, PatchSource shots, double ratio, NDManager manager,
+            Progress progress) throws IOException {
         List<ImageRecord> records = data.targetShots();
         List<PatchEmbeddings> all = new ArrayList<>();
         for (int i = 0; i < shots.images(); i++) {
@@ -129,7 +148,7 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
                 (leftOut.contains(i) ? left : others).add(all.get(i));
             }
             try (PatchCoreModel bank = PatchCoreModel.fit(data.info(ID), PatchSource.of(others),
-                    everyPatch(data.seed()), manager.newSubManager(), Progress.NONE)) {
+                    bank(data.seed(), ratio), manager.newSubManager(), Progress.NONE)) {
                 List<ImageScore> scored = bank.score(PatchSource.of(left), Progress.NONE);
                 for (int j = 0; j < image.size(); j++) {
                     scores[image.get(j)] = scored.get(j);

@@ -115,6 +115,28 @@ class TargetAdaptationTest {
     }
 
     @Test
+    void aSmallerKShotBankKeepsAFractionOfTheShotsPatchesAndStillSeparatesHoles() throws Exception {
+        DomainSplit split = DomainSplitter.split("hole", images, "wood", 0, 0.5);
+        List<ImageRecord> shots = DomainSplitter.targetShots(images, "wood", 5, 0);
+        TrainingData data = new TrainingData(split.train(), split.validation(), 0, true, extractor, shots);
+        java.io.ByteArrayOutputStream full = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream quarter = new java.io.ByteArrayOutputStream();
+        try (AnomalyModel all = Methods.train("patchcore-kshot", Parameters.of("target-shots", 5), data);
+                AnomalyModel part = Methods.train("patchcore-kshot", Parameters.of("target-shots", 5,
+                        "kshot-bank-ratio", 0.25), data)) {
+            all.write(full);
+            part.write(quarter);
+            double ratio = quarter.size() / (double) full.size();
+            assertTrue(ratio > 0.2 && ratio < 0.35, "the bank (nearly all of the file) keeps a quarter: " + ratio);
+            separatesHolesAndRoundTrips(part, "patchcore-kshot", split.test());
+        }
+        org.crossdefect.core.error.InvalidSettingException zero = assertThrows(
+                org.crossdefect.core.error.InvalidSettingException.class,
+                () -> Methods.train("labeled-patchcore-kshot", Parameters.of("kshot-bank-ratio", 0), data));
+        assertTrue(zero.getMessage().contains("kshot-bank-ratio"), zero.getMessage());
+    }
+
+    @Test
     void aResidualIsEachPatchMinusItsNearestReferencePatchAndAReferenceIsComparedWithTheOthers() throws Exception {
         // Three references of 2 patches in 2-d: image a = {(0,0),(10,0)}, b = {(1,1),(9,0)}, c = {(0,5),(5,5)}.
         List<org.crossdefect.core.embed.PatchEmbeddings> refs = List.of(
