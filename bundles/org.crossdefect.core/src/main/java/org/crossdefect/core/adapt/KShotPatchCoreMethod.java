@@ -20,13 +20,14 @@ import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.score.ImageScore;
 import org.crossdefect.core.score.TiledScores;
 import org.crossdefect.core.data.ImageRecord;
+import org.crossdefect.core.error.InvalidSettingException;
 import org.crossdefect.core.settings.Parameter;
 import org.crossdefect.core.settings.Parameters;
 
 import ai.djl.ndarray.NDManager;
 
 /**
- * k-shot PatchCore: a memory bank of every patch of k good images of the new object itself (few-
+ * k-shot PatchCore: a memory bank of the patches of k good images of the new object itself (few-
  * shot PatchCore). It knows nothing of defects, only this object's normal look, which the
  * cross-category methods lack; the fusions combine both.
  */
@@ -48,14 +49,17 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
     /**
      * How much of the shots' patches the bank keeps. Tiles that overlap by half hold most patches
      * twice, and search time grows with the bank, so a greedy coreset of it (PatchCore's) cuts
-     * predict time where the tiled bank is large.
+     * predict time where the tiled bank is large. A quarter by default: on real-dev crack (3
+     * seeds) it predicted commutator 1.9x faster at the same image AUROC (0.892 against 0.894
+     * with every patch; README, Measured here).
      */
-    public static final Parameter BANK_RATIO = new Parameter("kshot-bank-ratio", "1.0", "Fraction of the k "
-            + "shots' patches the k-shot bank keeps, in (0, 1] (a greedy coreset; 1 keeps every patch). Smaller "
-            + "banks predict faster.");
+    public static final Parameter BANK_RATIO = new Parameter("kshot-bank-ratio", "0.25", "Fraction of the k "
+            + "shots' patches the k-shot bank keeps, in (0, 1] (a greedy coreset; 1 keeps every patch, as the "
+            + "figures before this setting were measured). Smaller banks predict faster.");
 
     public KShotPatchCoreMethod() {
-        super(ID, "PatchCore (k-shot)", "A memory bank of every patch of k good images of the target object; a patch's "
+        super(ID, "PatchCore (k-shot)", "A memory bank of the patches of k good images of the target object (a greedy coreset "
+                + "keeping kshot-bank-ratio of them); a patch's "
                 + "score is its distance to the nearest one.", List.of(TrainingData.TARGET_SHOTS,
                         GoodOnlyThreshold.TARGET_FPR, BANK_RATIO), values -> new Settings(shots(values),
                                 GoodOnlyThreshold.targetFpr(values), bankRatio(values)));
@@ -63,14 +67,14 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
 
     static double bankRatio(Parameters p) {
         double r = p.number(BANK_RATIO);
-        org.crossdefect.core.error.InvalidSettingException.require(r > 0 && r <= 1, BANK_RATIO.key(),
+        InvalidSettingException.require(r > 0 && r <= 1, BANK_RATIO.key(),
                 BANK_RATIO.key() + " must be in (0, 1], got " + r);
         return r;
     }
 
     static int shots(Parameters p) {
         int k = p.integer(TrainingData.TARGET_SHOTS);
-        org.crossdefect.core.error.InvalidSettingException.require(k >= 0, TrainingData.TARGET_SHOTS.key(),
+        InvalidSettingException.require(k >= 0, TrainingData.TARGET_SHOTS.key(),
                 "target-shots must be 0 or more, got " + k);
         return k;
     }
@@ -106,7 +110,7 @@ public final class KShotPatchCoreMethod extends DeclaredMethod<KShotPatchCoreMet
     }
 
     /**
-     * The bank of the target shots (by default every patch: k images are few enough to keep whole).
+     * The bank of the target shots: a greedy coreset keeping {@code ratio} of their patches.
      *
      * @param shots the embeddings of the data's target shots
      * @param ratio {@link #BANK_RATIO}

@@ -115,13 +115,14 @@ class TargetAdaptationTest {
     }
 
     @Test
-    void aSmallerKShotBankKeepsAFractionOfTheShotsPatchesAndStillSeparatesHoles() throws Exception {
+    void theKShotBankKeepsAFractionOfTheShotsPatchesAndStillSeparatesHoles() throws Exception {
         DomainSplit split = DomainSplitter.split("hole", images, "wood", 0, 0.5);
         List<ImageRecord> shots = DomainSplitter.targetShots(images, "wood", 5, 0);
         TrainingData data = new TrainingData(split.train(), split.validation(), 0, true, extractor, shots);
         java.io.ByteArrayOutputStream full = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream quarter = new java.io.ByteArrayOutputStream();
-        try (AnomalyModel all = Methods.train("patchcore-kshot", Parameters.of("target-shots", 5), data);
+        try (AnomalyModel all = Methods.train("patchcore-kshot", Parameters.of("target-shots", 5,
+                "kshot-bank-ratio", 1.0), data);
                 AnomalyModel part = Methods.train("patchcore-kshot", Parameters.of("target-shots", 5,
                         "kshot-bank-ratio", 0.25), data)) {
             all.write(full);
