@@ -117,6 +117,8 @@ public final class Engine {
     /** Opens a model file with the backbone it was trained on and scores the selection's test images. */
     public Predicted predict(PredictJob job, Progress progress) throws IOException {
         job.images().requireTrainAndTest();
+        // Overlaps libtorch's loading with reading the model and checking the tree.
+        org.crossdefect.core.runtime.DjlRuntime.startInBackground();
         ModelFile.Contents contents = ModelFile.read(job.model());
         ModelInfo info = contents.info();
         // The tree's structure is checked now; each test image is decoded once, by the embedding pass,
