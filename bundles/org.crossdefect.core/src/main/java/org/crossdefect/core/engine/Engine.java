@@ -133,6 +133,9 @@ public final class Engine {
         }
         try (Workspace workspace = Workspace.open(spec, job.store(), job.batch());
                 AnomalyModel model = methods.read(contents, workspace.backbone().device())) {
+            // The model holds its own arrays now; the file's bytes (bottle: a 50 MB bank) need not stay
+            // reachable from this frame while the images are predicted.
+            contents = null;
             model.useSearch(job.search());
             return new Predicted(info, workspace.predict(model, images, progress),
                     workspace.mapsCover(info), model.decisionBand());
