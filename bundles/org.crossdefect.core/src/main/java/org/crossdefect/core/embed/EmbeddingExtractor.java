@@ -25,6 +25,7 @@ import org.crossdefect.core.data.TreeValidator;
 import org.crossdefect.core.data.ValidationProblem;
 import org.crossdefect.core.data.ValidationReport;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.runtime.Download;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -323,20 +324,18 @@ public final class EmbeddingExtractor {
         for (int i = 0; i < n; i++) {
             System.arraycopy(batch.get(i).input(), 0, inputs, i * perImage, perImage);
         }
-        float[] values;
+        List<float[]> embedded;
         try (NDManager scope = backbone.newScope()) {
             NDArray x = scope.create(inputs, new Shape(n, 3, crop, crop));
-            values = PatchEmbedder.embed(backbone.features(x)).toFloatArray();
+            embedded = Download.split(PatchEmbedder.embed(backbone.features(x)), n);
         }
         forwardImages.addAndGet(n);
         int patches = store.patches();
         int dim = store.dim();
         List<PatchEmbeddings> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            float[] one = new float[patches * dim];
-            System.arraycopy(values, i * patches * dim, one, 0, one.length);
             Prepared p = batch.get(i);
-            out.add(new PatchEmbeddings(p.key(), patches, dim, one, p.maskFractions()));
+            out.add(new PatchEmbeddings(p.key(), patches, dim, embedded.get(i), p.maskFractions()));
         }
         return out;
     }

@@ -62,11 +62,7 @@ public final class AnomalyMap {
                     NDArray g = scope.create(grids, new Shape(part.size(), gh, gw));
                     NDArray left = scope.create(axisOperator(gh, size), new Shape(size, gh));
                     NDArray rightT = scope.create(transpose(axisOperator(gw, size), size, gw), new Shape(gw, size));
-                    float[] all = left.matMul(g).matMul(rightT).toFloatArray();
-                    int pixels = size * size;
-                    for (int i = 0; i < part.size(); i++) {
-                        maps.add(java.util.Arrays.copyOfRange(all, i * pixels, (i + 1) * pixels));
-                    }
+                    maps.addAll(org.crossdefect.core.runtime.Download.split(left.matMul(g).matMul(rightT), part.size()));
                 }
             }
         }
