@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.crossdefect.core.image.Bilinear;
 import org.crossdefect.core.runtime.DjlRuntime;
+import org.crossdefect.core.runtime.Download;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -62,7 +63,7 @@ public final class AnomalyMap {
                     NDArray g = scope.create(grids, new Shape(part.size(), gh, gw));
                     NDArray left = scope.create(axisOperator(gh, size), new Shape(size, gh));
                     NDArray rightT = scope.create(transpose(axisOperator(gw, size), size, gw), new Shape(gw, size));
-                    maps.addAll(org.crossdefect.core.runtime.Download.split(left.matMul(g).matMul(rightT), part.size()));
+                    maps.addAll(Download.split(left.matMul(g).matMul(rightT), part.size()));
                 }
             }
         }
