@@ -8,7 +8,7 @@ public final class OutOfMemoryException extends CrossDefectException {
     private static final long serialVersionUID = 1L;
 
     /** How to raise Java's heap, for each door, said once here. */
-    public static final String FIX = "give Java more memory (command line: CROSSDEFECT_JAVA_OPTS=-Xmx16g; KNIME: "
+    public static final String FIX = "give Java more memory (command line: CROSSDEFECT_JAVA_OPTS=\"-Xmx16g -XX:+UseSerialGC\"; KNIME: "
             + "-Xmx16g in knime.ini), or use smaller images or fewer at once";
 
     /** @param what what ran out of memory, e.g. "decoding /x/y.png (10000x10000 pixels)" */
