@@ -15,6 +15,7 @@ import org.crossdefect.core.embed.EmbeddingStore;
 import org.crossdefect.core.embed.PatchEmbedder;
 import org.crossdefect.core.files.AtomicFiles;
 import org.crossdefect.core.progress.Progress;
+import org.crossdefect.core.runtime.Download;
 import org.crossdefect.core.synth.SynthSpec;
 import org.crossdefect.core.synth.SyntheticMvtecGenerator;
 
@@ -74,7 +75,7 @@ final class BenchEmbedCommand implements Callable<Integer> {
             out.printf("backbone=%s device=%s batch=%d images=%d source=%s threads=%d%n", backbone.id(),
                     backbone.device(), batch, images, root != null ? root : "synthetic " + size + "px",
                     Runtime.getRuntime().availableProcessors());
-            double raw = rawForward(backbone);
+            double raw = rawForward(backbone, false);
             // Warm the pipeline's code paths on other images, then measure on fresh ones.
             EmbeddingExtractor.create(backbone, work.resolve("warm"), batch, workers)
                     .embed(pool.subList(images, images + batch * 2), Progress.NONE);
@@ -84,9 +85,13 @@ final class BenchEmbedCommand implements Callable<Integer> {
                     .map(EmbeddingExtractor.EmbeddedImage::key).toList();
             double pipeline = images / ((System.nanoTime() - start) / 1e9);
             storeReads(extractor.store(), keys);
-            double rawAgain = rawForward(backbone);
+            double rawAgain = rawForward(backbone, false);
             double rawMean = (raw + rawAgain) / 2;
+            double embedded = rawForward(backbone, true);
             out.printf("raw_forward_images_per_s=%.2f (before %.2f, after %.2f)%n", rawMean, raw, rawAgain);
+            // The same input through the patch embedding (pooling, upsampling, concatenation) and
+            // out of PyTorch: the share of the gap that is not decoding or the store.
+            out.printf("raw_forward_embedded_downloaded_images_per_s=%.2f%n", embedded);
             out.printf("pipeline_images_per_s=%.2f%n", pipeline);
             if (memoryImages > 0) {
                 memory(backbone, pool.subList(0, memoryImages), work.resolve("memory"));
@@ -126,8 +131,11 @@ final class BenchEmbedCommand implements Callable<Integer> {
         out.printf("store_read_verified_over_unverified=%.3f%n", unverified / verified);
     }
 
-    /** Forward + patch embedding of a ready-made input, no I/O: what the backbone alone costs. */
-    private double rawForward(Backbone backbone) {
+    /**
+     * The backbone's forward of a ready-made input, no I/O: what the backbone alone costs; with
+     * {@code embedded}, also the patch embedding and its download to Java, as the pipeline does.
+     */
+    private double rawForward(Backbone backbone, boolean embedded) {
         int rounds = Math.max(1, images / batch);
         try (NDManager scope = backbone.newScope()) {
             var input = scope.randomUniform(-1, 1, new Shape(batch, 3, backbone.preprocessing().crop(),
@@ -145,7 +153,11 @@ final class BenchEmbedCommand implements Callable<Integer> {
                 try (NDManager step = scope.newSubManager()) {
                     var x = input.duplicate();
                     x.attach(step);
-                    backbone.features(x).close();
+                    if (embedded) {
+                        Download.split(PatchEmbedder.embed(backbone.features(x)), batch);
+                    } else {
+                        backbone.features(x).close();
+                    }
                 }
             }
             return rounds * batch / ((System.nanoTime() - start) / 1e9);

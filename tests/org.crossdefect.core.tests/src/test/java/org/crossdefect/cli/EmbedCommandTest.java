@@ -33,6 +33,32 @@ class EmbedCommandTest {
     }
 
     @Test
+    void benchEmbedReportsEveryRateAndEndsWithTheRatio() {
+        CliRunner.Result r = CliRunner.run("bench", "embed", "--images", "8", "--batch", "4", "--size", "48",
+                "--weights-dir", SharedData.root().resolve("backbones").toString(), "--device", "cpu");
+        assertEquals(0, r.exitCode(), r.err());
+        double raw = rate(r.out(), "raw_forward_images_per_s=");
+        double embedded = rate(r.out(), "raw_forward_embedded_downloaded_images_per_s=");
+        double pipeline = rate(r.out(), "pipeline_images_per_s=");
+        assertTrue(raw > 0 && embedded > 0 && pipeline > 0, r.out());
+        String[] lines = r.out().strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("pipeline_over_raw="), r.out());
+        // The ratio printed is the pipeline's rate over the raw forward's, not over the embedded one.
+        assertEquals(pipeline / raw, Double.parseDouble(last.substring(last.indexOf('=') + 1)), 0.002 + 0.01 * pipeline / raw,
+                r.out());
+    }
+
+    private static double rate(String out, String key) {
+        for (String line : out.split("\n")) {
+            if (line.startsWith(key)) {
+                return Double.parseDouble(line.substring(key.length()).split(" ")[0]);
+            }
+        }
+        throw new AssertionError(key + " missing in " + out);
+    }
+
+    @Test
     void missingWeightsSayWhereTheyWereLookedFor() {
         CliRunner.Result r = CliRunner.run("embed", "--root", SharedData.mvtecRoot().toString(), "--out",
                 dir.resolve("s").toString(), "--backbone", "wide_resnet50_2", "--weights-dir", dir.toString());
