@@ -26,6 +26,7 @@ import org.crossdefect.core.data.ValidationProblem;
 import org.crossdefect.core.data.ValidationReport;
 import org.crossdefect.core.progress.Progress;
 import org.crossdefect.core.runtime.Download;
+import org.crossdefect.core.runtime.UploadBuffer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -72,6 +73,7 @@ public final class EmbeddingExtractor {
     private final int batchSize;
     private final int workers;
     private final AtomicLong forwardImages = new AtomicLong();
+    private final UploadBuffer uploadBuffer = new UploadBuffer();
 
     /**
      * @param batchSize images per forward pass
@@ -319,14 +321,16 @@ public final class EmbeddingExtractor {
     private synchronized List<PatchEmbeddings> forward(List<Prepared> batch) {
         int n = batch.size();
         int crop = backbone.preprocessing().crop();
-        int perImage = 3 * crop * crop;
-        float[] inputs = new float[n * perImage];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(batch.get(i).input(), 0, inputs, i * perImage, perImage);
+        List<float[]> inputs = new ArrayList<>(n);
+        for (Prepared p : batch) {
+            inputs.add(p.input());
         }
         List<float[]> embedded;
         try (NDManager scope = backbone.newScope()) {
-            NDArray x = scope.create(inputs, new Shape(n, 3, crop, crop));
+            // Through the one reused buffer: DJL would copy a Java array into a new direct buffer
+            // per batch (4.8 MB), freed only by a garbage collection. The array is closed with the
+            // scope before the next batch refills the buffer; forward is synchronized.
+            NDArray x = uploadBuffer.uploadJoined(inputs, new Shape(n, 3, crop, crop), scope);
             embedded = Download.split(PatchEmbedder.embed(backbone.features(x)), n);
         }
         forwardImages.addAndGet(n);

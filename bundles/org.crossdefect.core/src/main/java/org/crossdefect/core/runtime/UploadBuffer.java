@@ -29,6 +29,27 @@ public final class UploadBuffer {
     }
 
     /**
+     * Equal-sized parts one after another (e.g. the images of a batch) as one array of
+     * {@code shape} in {@code scope}, without first joining them in a Java array.
+     *
+     * @throws IllegalArgumentException if the parts do not add up to the shape's size
+     */
+    public NDArray uploadJoined(java.util.List<float[]> parts, Shape shape, NDManager scope) {
+        long total = 0;
+        for (float[] part : parts) {
+            total += part.length;
+        }
+        if (total != shape.size()) {
+            throw new IllegalArgumentException(total + " values for an array of " + shape);
+        }
+        FloatBuffer out = filled((int) total);
+        for (float[] part : parts) {
+            out.put(part);
+        }
+        return uploaded(shape, scope);
+    }
+
+    /**
      * Rows {@code [fromRow, fromRow + rows)} of a row-major matrix of {@code dim} columns, each
      * with a 1 appended, as a {@code rows x (dim + 1)} array in {@code scope}: what a product with
      * augmented vectors needs, without a concatenated copy on the device.

@@ -2,6 +2,9 @@ package org.crossdefect.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,24 @@ class UploadBufferTest {
             try (NDManager scope = manager.newSubManager()) {
                 NDArray plain = buffer.upload(matrix, 6, new Shape(1, 3), scope);
                 assertArrayEquals(new float[] {7, 8, 9}, plain.toFloatArray());
+            }
+        }
+    }
+
+    /** Parts joined in order into one array, and a shape they do not fill refused. */
+    @Test
+    void partsJoinedInOrderIntoOneArray() {
+        UploadBuffer buffer = new UploadBuffer();
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray joined = buffer.uploadJoined(List.of(new float[] {1, 2, 3}, new float[] {4, 5, 6}),
+                        new Shape(2, 1, 3), scope);
+                assertEquals(new Shape(2, 1, 3), joined.getShape());
+                assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, joined.toFloatArray());
+            }
+            try (NDManager scope = manager.newSubManager()) {
+                assertThrows(IllegalArgumentException.class,
+                        () -> buffer.uploadJoined(List.of(new float[] {1, 2}), new Shape(1, 3), scope));
             }
         }
     }
