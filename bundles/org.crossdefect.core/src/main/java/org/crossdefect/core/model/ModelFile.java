@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -126,11 +127,29 @@ public final class ModelFile {
         zip.write(sortedProperties(manifest).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         for (Map.Entry<String, byte[]> e : all.entrySet()) {
-            zip.putNextEntry(new ZipEntry(e.getKey()));
+            zip.putNextEntry(entry(e.getKey(), e.getValue()));
             zip.write(e.getValue());
             zip.closeEntry();
         }
         zip.close();
+    }
+
+    /**
+     * Numeric arrays ({@code .f32}, {@code .i32}) are stored, the rest deflated. Float embeddings
+     * deflate by only ~30 % and inflate at ~180 MB/s: bottle's 50 MB bank took ~280 ms to inflate
+     * at every predict (and ~1 s to deflate at every train) to save 15 MB of disk.
+     */
+    private static ZipEntry entry(String name, byte[] bytes) {
+        ZipEntry entry = new ZipEntry(name);
+        if (name.endsWith(".f32") || name.endsWith(".i32")) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(bytes.length);
+            entry.setCompressedSize(bytes.length);
+            entry.setCrc(crc.getValue());
+        }
+        return entry;
     }
 
     /** @throws ModelFileException if the file is missing, damaged or of another version */

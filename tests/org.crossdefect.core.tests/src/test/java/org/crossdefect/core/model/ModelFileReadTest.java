@@ -51,6 +51,12 @@ class ModelFileReadTest {
         assertArrayEquals(bank, ModelFile.floats(fromPath.entry("bank.f32")));
         assertEquals(0, fromPath.entry("empty.i32").length);
         assertEquals(new Json("x", 7), fromPath.json(Json.class));
+        // Numeric arrays are stored (no inflating at every predict), the rest deflated.
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            assertEquals(java.util.zip.ZipEntry.STORED, zip.getEntry("bank.f32").getMethod());
+            assertEquals(java.util.zip.ZipEntry.STORED, zip.getEntry("empty.i32").getMethod());
+            assertEquals(java.util.zip.ZipEntry.DEFLATED, zip.getEntry("model.json").getMethod());
+        }
 
         // Cut off in the middle of the bank: named, with the fix.
         Path cut = dir.resolve("cut.zip");
