@@ -137,7 +137,7 @@ public final class ModelFile {
     /**
      * Numeric arrays ({@code .f32}, {@code .i32}) are stored, the rest deflated. Float embeddings
      * deflate by only ~30 % and inflate at ~180 MB/s: bottle's 50 MB bank took ~280 ms to inflate
-     * at every predict (and ~1 s to deflate at every train) to save 15 MB of disk.
+     * at every read (and ~2 s to deflate at every train) to save 15 MB of disk.
      */
     private static ZipEntry entry(String name, byte[] bytes) {
         ZipEntry entry = new ZipEntry(name);
