@@ -3,6 +3,7 @@ package org.crossdefect.core.runtime;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.List;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -34,7 +35,7 @@ public final class UploadBuffer {
      *
      * @throws IllegalArgumentException if the parts do not add up to the shape's size
      */
-    public NDArray uploadJoined(java.util.List<float[]> parts, Shape shape, NDManager scope) {
+    public NDArray uploadJoined(List<float[]> parts, Shape shape, NDManager scope) {
         long total = 0;
         for (float[] part : parts) {
             total += part.length;

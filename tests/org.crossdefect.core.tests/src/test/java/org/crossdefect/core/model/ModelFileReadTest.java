@@ -66,4 +66,19 @@ class ModelFileReadTest {
         assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("copy an intact file"),
                 e.getMessage());
     }
+
+    /** A nested model file (k-shot bank, a fusion's half) is stored as its arrays are, not deflated again. */
+    @Test
+    void nestedModelFilesAreStored() throws Exception {
+        java.io.ByteArrayOutputStream inner = new java.io.ByteArrayOutputStream();
+        ModelFile.write(inner, "throwaway", new Json("inner", 1), Map.of("bank.f32", ModelFile.floats(new float[1000])));
+        Path file = dir.resolve("outer.zip");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ModelFile.write(out, "throwaway", new Json("outer", 2), Map.of("bank.model", inner.toByteArray()));
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            assertEquals(java.util.zip.ZipEntry.STORED, zip.getEntry("bank.model").getMethod());
+        }
+        assertArrayEquals(inner.toByteArray(), ModelFile.read(file).entry("bank.model"));
+    }
 }
